@@ -1,0 +1,40 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { requireBindings, type AppEnv } from './env.js';
+import { notFound, onError, validationHook } from './errors.js';
+import { siteCors } from './middleware/cors.js';
+import { registerCreateFeedback } from './routes/feedback-create.js';
+import { registerListFeedback } from './routes/feedback-list.js';
+import { registerListTestimonials } from './routes/testimonials-list.js';
+
+/** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
+export function createApp() {
+  const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  base.use(requestId());
+  base.use(requireBindings());
+  base.use('/v1/*', siteCors());
+  base.onError(onError);
+  base.notFound(notFound);
+
+  const app = registerListTestimonials(registerListFeedback(registerCreateFeedback(base)));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The site’s publishable key (pk_…): public, for web pages and apps; allowed origins only.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret key (sk_…) with one role (admin, support or pr): for servers and the dashboard.',
+  });
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem API',
+      version: '1.0.0',
+      description: 'Collect customer feedback and testimonials; complaints go to support, shareable praise to PR.',
+    },
+  });
+  return app;
+}

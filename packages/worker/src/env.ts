@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Site } from './db/sites.js';
+import type { SecretKey } from './db/keys.js';
+
+/** The worker's bindings, as declared in wrangler.toml. */
+export interface Bindings {
+  DB: D1Database;
+  PUBLIC_LIMITER: RateLimit;
+  ASSETS?: Fetcher;
+}
+
+/** What middleware hands to the routes after it. */
+export interface Variables {
+  requestId: string;
+  /** The site a publishable or secret key belongs to. */
+  site: Site;
+  /** The secret key a private route was called with. */
+  secretKey: SecretKey;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };
+export type AppContext = Context<AppEnv>;
+
+/**
+ * Refuses to serve when a binding is missing, so a broken deploy fails loudly on its first
+ * request instead of half-working.
+ */
+export function requireBindings(): MiddlewareHandler<AppEnv> {
+  let checked = false;
+  return async (c, next) => {
+    if (!checked) {
+      const missing = (['DB', 'PUBLIC_LIMITER'] as const).filter((name) => !c.env?.[name]);
+      if (missing.length) throw new Error(`wrangler.toml is missing bindings: ${missing.join(', ')}`);
+      checked = true;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,103 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { triage } from '@tandem/triage';
+import { bodyLimit } from 'hono/body-limit';
+import type { Schema } from 'hono/types';
+import { findByIdempotencyKey, insertFeedback, type StoredFeedback } from '../db/feedback.js';
+import type { AppContext, AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { canonicalJson, sha256 } from '../lib/hash.js';
+import { newId } from '../lib/ids.js';
+import { jsonBody } from '../middleware/json-body.js';
+import { publishableKey } from '../middleware/keys.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { errorResponses } from '../schemas/error.js';
+import { FeedbackCreatedSchema, FeedbackInputSchema } from '../schemas/feedback.js';
+
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export const route = createRoute({
+  method: 'post',
+  path: '/v1/feedback',
+  tags: ['Public'],
+  summary: 'Send feedback',
+  description:
+    'Stores one customer message with its triage decision and answers with the label and the teams it goes to. ' +
+    'The message is stored before the answer, so a 201 means it is safe. Send an Idempotency-Key to make retries safe: ' +
+    'a repeat returns the first answer and stores nothing new.',
+  security: [{ publishableKey: [] }],
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `The body is over ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+    jsonBody(),
+    publishableKey(),
+    rateLimit(),
+  ] as const,
+  request: {
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .min(1)
+        .max(255)
+        .optional()
+        .openapi({ description: 'Any unique string per message, e.g. a UUID; reuse it when retrying.' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: FeedbackInputSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'Stored and sorted. A replay of an earlier request carries `Idempotent-Replayed: true`.',
+      content: { 'application/json': { schema: FeedbackCreatedSchema } },
+    },
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 500),
+  },
+});
+
+export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
+  app.openapi(route, async (c) => {
+    const site = c.get('site');
+    const { siteKey: _key, idempotencyKey: keyInBody, ...input } = c.req.valid('json');
+    const keyInHeader = c.req.valid('header')['idempotency-key'];
+    if (keyInHeader && keyInBody && keyInHeader !== keyInBody) {
+      throw new ApiError('invalid_request', 'The Idempotency-Key header and idempotencyKey in the body differ.');
+    }
+    const idempotencyKey = keyInHeader ?? keyInBody ?? null;
+    const requestHash = await sha256(canonicalJson(input));
+
+    if (idempotencyKey) {
+      const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey);
+      if (earlier) return replay(c, earlier, requestHash);
+    }
+
+    const decision = triage({ text: input.message, rating: input.rating, category: input.category });
+    const id = newId('fb');
+    const stored = await insertFeedback(c.env.DB, {
+      id,
+      siteId: site.id,
+      input,
+      decision,
+      idempotencyKey,
+      requestHash,
+      createdAt: new Date().toISOString(),
+    });
+    if (!stored) {
+      // A concurrent request with the same key stored it first: answer as that one did.
+      const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey!);
+      return replay(c, earlier!, requestHash);
+    }
+    return c.json({ id, label: decision.label, routes: decision.routes }, 201);
+  });
+
+function replay(c: AppContext, earlier: StoredFeedback, requestHash: string) {
+  if (earlier.requestHash !== requestHash) {
+    throw new ApiError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different message; use a new key for new feedback.',
+    );
+  }
+  const { id, label, routes } = earlier.feedback;
+  return c.json({ id, label, routes }, 201, { 'Idempotent-Replayed': 'true' });
+}

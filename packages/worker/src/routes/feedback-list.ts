@@ -1,0 +1,49 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Schema } from 'hono/types';
+import { listFeedback } from '../db/feedback.js';
+import type { AppEnv } from '../env.js';
+import { secretKey } from '../middleware/keys.js';
+import { errorResponses } from '../schemas/error.js';
+import { FEEDBACK_ID, FeedbackSchema, RouteSchema } from '../schemas/feedback.js';
+
+export const route = createRoute({
+  method: 'get',
+  path: '/v1/feedback',
+  tags: ['Private'],
+  summary: 'List feedback',
+  description: 'The site’s feedback, newest first, one page at a time. Pass `nextCursor` back as `cursor` for the next page.',
+  security: [{ secretKey: [] }],
+  middleware: [secretKey('admin', 'support', 'pr')] as const,
+  request: {
+    query: z.object({
+      route: RouteSchema.optional().openapi({ description: 'Only feedback sent to this team.' }),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      cursor: z
+        .string()
+        .regex(FEEDBACK_ID, 'not a cursor this API gave out')
+        .optional()
+        .openapi({ description: 'The `nextCursor` of the previous page.' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page.',
+      content: {
+        'application/json': {
+          schema: z.object({
+            data: z.array(FeedbackSchema),
+            nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 429, 500),
+  },
+});
+
+export const registerListFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
+  app.openapi(route, async (c) => {
+    const { route: team, limit, cursor } = c.req.valid('query');
+    const { items, hasMore } = await listFeedback(c.env.DB, c.get('site').id, { route: team, before: cursor, limit });
+    return c.json({ data: items, nextCursor: hasMore ? items[items.length - 1]!.id : null }, 200);
+  });

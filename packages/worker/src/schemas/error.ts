@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+
+/** Every error code the API answers with, and its HTTP status. Stable: clients branch on them. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const ErrorEnvelopeSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().openapi({ description: 'For people; may change. Branch on `code`.' }),
+      requestId: z.string().openapi({ description: 'Also in the X-Request-Id header.' }),
+      issues: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .openapi({ description: 'For invalid_request: each field that is wrong.' }),
+    }),
+  })
+  .openapi('Error');
+
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+export type Issue = NonNullable<ErrorEnvelope['error']['issues']>[number];
+
+type ErrorStatus = keyof typeof DESCRIPTIONS;
+type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorEnvelopeSchema } } };
+
+/** The error responses a route can give, for its OpenAPI description. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, ErrorResponse> {
+  const responses = {} as Record<S, ErrorResponse>;
+  for (const status of statuses) {
+    responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorEnvelopeSchema } } };
+  }
+  return responses;
+}
+
+const DESCRIPTIONS = {
+  400: 'invalid_request: the input is not valid; `issues` names each field.',
+  401: 'unauthorized: the key is missing, unknown, revoked, or of the wrong kind.',
+  403: 'forbidden or origin_not_allowed: the key may not do this, or the Origin is not one of the site’s.',
+  404: 'not_found',
+  413: 'payload_too_large: the body is over 32 KB.',
+  415: 'unsupported_media_type: send JSON.',
+  422: 'idempotency_key_reused: the Idempotency-Key was used before for a different request.',
+  429: 'rate_limited: wait for Retry-After seconds.',
+  500: 'internal_error: nothing internal is disclosed; quote the request id.',
+} as const;

@@ -1,0 +1,13 @@
+/**
+ * The API's types for clients (the SDK imports them type-only). Everything here is inferred from
+ * the schemas the routes validate with, so clients and the API cannot drift apart. Keep this
+ * file free of Workers runtime types: browser code compiles against it.
+ */
+import type { FeedbackInput as FeedbackInputWire } from './schemas/feedback.js';
+
+/** A message to submit. The key and idempotency key travel in headers. */
+export type FeedbackInput = Omit<FeedbackInputWire, 'siteKey' | 'idempotencyKey'>;
+export type { FeedbackCreated, Feedback } from './schemas/feedback.js';
+export type { Testimonial } from './schemas/testimonial.js';
+export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
+export type { Label, Route, Category } from '@tandem/triage';

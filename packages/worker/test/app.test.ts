@@ -1,0 +1,56 @@
+import { applyD1Migrations } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, type Envelope } from './helpers.js';
+
+describe('every response', () => {
+  it('answers an unknown route with a 404 envelope and a request id', async () => {
+    const res = await api('/v1/nothing-here');
+    expect(res.status).toBe(404);
+    const { error } = await res.json<Envelope>();
+    expect(error).toEqual({ code: 'not_found', message: expect.stringContaining('/v1/nothing-here'), requestId: expect.any(String) });
+    expect(res.headers.get('x-request-id')).toBe(error.requestId);
+  });
+
+  it('gives each request its own id', async () => {
+    const [a, b] = await Promise.all([api('/v1/openapi.json'), api('/v1/openapi.json')]);
+    expect(a.headers.get('x-request-id')).toBeTruthy();
+    expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+  });
+});
+
+describe('GET /v1/openapi.json', () => {
+  it('serves an OpenAPI 3.1 document describing the routes and the error envelope', async () => {
+    const res = await api('/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json<{ openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths['/v1/feedback']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/testimonials']!)).toEqual(['get']);
+    expect(doc.components.schemas).toHaveProperty('Error');
+    expect(doc.components.schemas).toHaveProperty('FeedbackInput');
+  });
+});
+
+describe('the demo seed', () => {
+  it('creates a site whose README keys work from the demo origin', async () => {
+    await applyD1Migrations(env.DB, env.DEMO_SEED, 'demo_seed');
+    const posted = await api('/v1/feedback', {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer pk_demo_3b7f1d6a92e04c8b5a1f7e2d',
+        'content-type': 'application/json',
+        origin: 'http://127.0.0.1:8787',
+      },
+      body: JSON.stringify({ message: 'Testing the demo site', rating: 4 }),
+    });
+    expect(posted.status).toBe(201);
+    const listed = await api('/v1/feedback', {
+      headers: { authorization: 'Bearer sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8' },
+    });
+    expect(listed.status).toBe(200);
+    expect((await listed.json<{ data: { message: string }[] }>()).data.map((f) => f.message)).toContain('Testing the demo site');
+    const wall = await api('/v1/testimonials?siteKey=pk_demo_3b7f1d6a92e04c8b5a1f7e2d');
+    expect((await wall.json<{ data: unknown[] }>()).data).toHaveLength(3);
+  });
+});

@@ -1,0 +1,118 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createSite, getWithSecret, postFeedback, type Envelope, type TestSite } from './helpers.js';
+
+interface Page {
+  data: Array<Record<string, unknown> & { id: string; routes: string[] }>;
+  nextCursor: string | null;
+}
+
+async function send(site: TestSite, messages: { message: string; rating?: number; consent?: { publish: boolean } }[]) {
+  const ids: string[] = [];
+  for (const m of messages) ids.push((await (await postFeedback(site, m)).json<{ id: string }>()).id);
+  return ids;
+}
+
+describe('GET /v1/feedback', () => {
+  it('lists the site’s feedback newest first with its decision and consent', async () => {
+    const site = await createSite();
+    const [complaintId, praiseId] = await send(site, [
+      { message: 'The grinder arrived broken and support never replied.', rating: 1 },
+      { message: 'Wonderful coffee, thank you!', rating: 5, consent: { publish: true } },
+    ]);
+    const res = await getWithSecret('/v1/feedback', site.secretKeys.support);
+    expect(res.status).toBe(200);
+    const page = await res.json<Page>();
+    expect(page.data.map((f) => f.id)).toEqual([praiseId, complaintId]);
+    expect(page.nextCursor).toBeNull();
+    expect(page.data[0]).toMatchObject({
+      message: 'Wonderful coffee, thank you!',
+      rating: 5,
+      label: 'praise',
+      routes: ['pr'],
+      consent: { publish: true, givenAt: expect.any(String) },
+      status: 'new',
+      createdAt: expect.any(String),
+    });
+    expect(page.data[1]).toMatchObject({ label: 'complaint', routes: ['support'], consent: { publish: false, givenAt: null } });
+  });
+
+  it('filters by route', async () => {
+    const site = await createSite();
+    const [complaintId, praiseId] = await send(site, [
+      { message: 'My order never arrived and I want a refund.', rating: 1 },
+      { message: 'Best beans I have ever bought. Love it!', rating: 5 },
+    ]);
+    const support = await (await getWithSecret('/v1/feedback?route=support', site.secretKeys.admin)).json<Page>();
+    const pr = await (await getWithSecret('/v1/feedback?route=pr', site.secretKeys.admin)).json<Page>();
+    expect(support.data.map((f) => f.id)).toEqual([complaintId]);
+    expect(pr.data.map((f) => f.id)).toEqual([praiseId]);
+  });
+
+  it('pages through everything with the cursor, without gaps or repeats', async () => {
+    const site = await createSite();
+    const ids = await send(site, Array.from({ length: 5 }, (_, i) => ({ message: `Question number ${i}?` })));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url = `/v1/feedback?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: Page = await (await getWithSecret(url, site.secretKeys.pr)).json<Page>();
+      seen.push(...page.data.map((f) => f.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('never shows another site’s feedback', async () => {
+    const a = await createSite();
+    const b = await createSite();
+    await send(a, [{ message: 'Private complaint for site A: my card was charged twice.', rating: 1 }]);
+    const page = await (await getWithSecret('/v1/feedback', b.secretKeys.admin)).json<Page>();
+    expect(page.data).toEqual([]);
+  });
+
+  it.each([
+    ['no key', undefined, 401, 'unauthorized'],
+    ['a publishable key', 'pk', 401, 'unauthorized'],
+    ['an unknown secret key', 'sk_test_unknown', 401, 'unauthorized'],
+  ])('answers %s with %i', async (_case, key, status, code) => {
+    const site = await createSite();
+    const secret = key === 'pk' ? site.publishableKey : key;
+    const res = secret ? await getWithSecret('/v1/feedback', secret) : await getWithSecret('/v1/feedback', '');
+    expect(res.status).toBe(status);
+    expect((await res.json<Envelope>()).error.code).toBe(code);
+  });
+
+  it.each([
+    ['an unknown route', '?route=sales', 'route'],
+    ['a limit of 0', '?limit=0', 'limit'],
+    ['a limit over 100', '?limit=101', 'limit'],
+    ['a cursor this API never gave out', '?cursor=1%20OR%201=1', 'cursor'],
+  ])('answers 400 for %s', async (_case, query, path) => {
+    const site = await createSite();
+    const res = await getWithSecret(`/v1/feedback${query}`, site.secretKeys.admin);
+    expect(res.status).toBe(400);
+    const { error } = await res.json<Envelope>();
+    expect(error.code).toBe('invalid_request');
+    expect(error.issues?.map((i) => i.path)).toContain(path);
+  });
+
+  it('answers 500 without internals when stored data is unreadable', async () => {
+    const site = await createSite();
+    await env.DB.prepare(
+      `INSERT INTO feedback (id, site_id, message, consent_publish, label, routes, sentiment, confidence, reasons, metadata, created_at)
+       VALUES ('fb_01JD000000000000000000BROK', ?, 'x', 0, 'neutral', '["support"]', 0, 0, '[]', '{not json', '2026-01-01T00:00:00.000Z')`,
+    )
+      .bind(site.id)
+      .run();
+    const res = await getWithSecret('/v1/feedback', site.secretKeys.admin);
+    expect(res.status).toBe(500);
+    const { error } = await res.json<Envelope>();
+    expect(error.code).toBe('internal_error');
+    expect(error.requestId).toBe(res.headers.get('x-request-id'));
+    expect(error.message).not.toMatch(/JSON|SyntaxError|stack|at /);
+  });
+});

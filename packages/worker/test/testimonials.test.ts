@@ -1,0 +1,59 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, createSite, ORIGIN, type Envelope } from './helpers.js';
+
+async function addTestimonial(siteId: string, id: string, status: string, approvedAt: string | null) {
+  await env.DB.prepare(
+    `INSERT INTO testimonials (id, site_id, quote, author_name, rating, status, approved_at, created_at)
+     VALUES (?, ?, ?, 'Ana P.', 5, ?, ?, '2026-01-01T00:00:00.000Z')`,
+  )
+    .bind(id, siteId, `Quote ${id}`, status, approvedAt)
+    .run();
+}
+
+describe('GET /v1/testimonials', () => {
+  it('lists only approved testimonials, most recently approved first', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    await addTestimonial(site.id, `${site.id}_old`, 'approved', '2026-02-01T00:00:00.000Z');
+    await addTestimonial(site.id, `${site.id}_new`, 'approved', '2026-03-01T00:00:00.000Z');
+    await addTestimonial(site.id, `${site.id}_draft`, 'draft', null);
+    await addTestimonial(site.id, `${site.id}_gone`, 'withdrawn', '2026-02-15T00:00:00.000Z');
+    await addTestimonial(other.id, `${other.id}_theirs`, 'approved', '2026-03-02T00:00:00.000Z');
+
+    const res = await api(`/v1/testimonials?siteKey=${site.publishableKey}`, { headers: { origin: ORIGIN } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('public');
+    const { data } = await res.json<{ data: { id: string; quote: string; author: string; rating: number }[] }>();
+    expect(data.map((t) => t.id)).toEqual([`${site.id}_new`, `${site.id}_old`]);
+    expect(data[0]).toEqual({
+      id: `${site.id}_new`,
+      quote: `Quote ${site.id}_new`,
+      author: 'Ana P.',
+      rating: 5,
+      approvedAt: '2026-03-01T00:00:00.000Z',
+    });
+  });
+
+  it('takes the key in the Authorization header too', async () => {
+    const site = await createSite();
+    const res = await api('/v1/testimonials', { headers: { authorization: `Bearer ${site.publishableKey}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: [] });
+  });
+
+  it('refuses other origins, missing keys and bad limits', async () => {
+    const site = await createSite();
+    const fromElsewhere = await api(`/v1/testimonials?siteKey=${site.publishableKey}`, {
+      headers: { origin: 'https://copycat.example' },
+    });
+    expect(fromElsewhere.status).toBe(403);
+    expect((await fromElsewhere.json<Envelope>()).error.code).toBe('origin_not_allowed');
+
+    const noKey = await api('/v1/testimonials');
+    expect(noKey.status).toBe(401);
+
+    const badLimit = await api(`/v1/testimonials?siteKey=${site.publishableKey}&limit=500`);
+    expect(badLimit.status).toBe(400);
+  });
+});
