@@ -1,0 +1,82 @@
+import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
+import { DEFAULT_MESSAGES, TandemError, type TandemErrorCode } from './errors.js';
+import { request } from './request.js';
+
+export interface ClientOptions {
+  /** The site's publishable key, `pk_…`. Safe to ship to browsers. */
+  siteKey: string;
+  /** Where the Tandem worker runs, e.g. `https://feedback.example.com`. */
+  endpoint: string;
+  /** Give up on a request after this many milliseconds. Default 10,000. */
+  timeoutMs?: number;
+  /** Messages for TandemError codes, e.g. to translate them. */
+  messages?: Partial<Record<TandemErrorCode, string>>;
+  /** A fetch implementation; defaults to the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface SubmitOptions {
+  /**
+   * Sending the same key again returns the first answer and never stores the message twice.
+   * Reuse it when retrying the same message; a fresh one is made when omitted.
+   */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface Client {
+  /** Sends one message; resolves once it is stored and sorted. Rejects with a TandemError. */
+  submit(feedback: FeedbackInput, options?: SubmitOptions): Promise<FeedbackCreated>;
+}
+
+/**
+ * A client for the public API. Touches no browser globals until a method is called, so it is
+ * safe to create during server-side rendering.
+ *
+ * @example
+ * const tandem = createClient({ siteKey: 'pk_…', endpoint: 'https://feedback.example.com' });
+ * const { label, routes } = await tandem.submit({ message: 'Checkout is broken', rating: 1 });
+ */
+export function createClient(options: ClientOptions): Client {
+  const messages = { ...DEFAULT_MESSAGES, ...options.messages };
+  if (!options.siteKey?.startsWith('pk_')) {
+    throw new TandemError('invalid_config', `${messages.invalid_config} siteKey must be a publishable key (pk_…).`);
+  }
+  let base: string;
+  try {
+    base = new URL(options.endpoint).href.replace(/\/+$/, '');
+  } catch {
+    throw new TandemError('invalid_config', `${messages.invalid_config} endpoint must be an absolute URL.`);
+  }
+  const ctx = {
+    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    messages,
+  };
+
+  return {
+    submit(feedback, { idempotencyKey = newIdempotencyKey(), signal } = {}) {
+      return request<FeedbackCreated>(
+        ctx,
+        `${base}/v1/feedback`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${options.siteKey}`,
+            'content-type': 'application/json',
+            'idempotency-key': idempotencyKey,
+          },
+          body: JSON.stringify(feedback),
+        },
+        signal,
+      );
+    },
+  };
+}
+
+/** A random key for one message. randomUUID needs a secure context; plain http pages fall back. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient, TandemError } from '../src/index.js';
+
+const endpoint = inject('endpoint');
+const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
+const secretKey = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
+
+async function listed(): Promise<{ id: string; message: string; consent: { publish: boolean } }[]> {
+  const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
+  return (await res.json()).data;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<TandemError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TandemError);
+  return error as TandemError;
+}
+
+describe('createClient().submit against wrangler dev', () => {
+  const tandem = createClient({ siteKey, endpoint });
+
+  it('stores the message and answers with its label and routes', async () => {
+    const message = `The app logs me out every time I pay. ${crypto.randomUUID()}`;
+    const result = await tandem.submit({ message, rating: 1, consent: { publish: false } });
+    expect(result).toEqual({ id: expect.stringMatching(/^fb_/), label: 'complaint', routes: ['support'] });
+    expect((await listed()).find((f) => f.id === result.id)).toMatchObject({ message, consent: { publish: false } });
+  });
+
+  it('stores a retried message once when the idempotency key is reused', async () => {
+    const message = `Thank you, the roast is perfect! ${crypto.randomUUID()}`;
+    const first = await tandem.submit({ message, rating: 5 }, { idempotencyKey: `retry-${message}` });
+    const again = await tandem.submit({ message, rating: 5 }, { idempotencyKey: `retry-${message}` });
+    expect(again).toEqual(first);
+    expect((await listed()).filter((f) => f.message === message)).toHaveLength(1);
+  });
+
+  it('rejects invalid feedback with a stable code and the API’s explanation', async () => {
+    const error = await rejection(tandem.submit({ message: 'ok', rating: 7 }));
+    expect(error.code).toBe('invalid_request');
+    expect(error.status).toBe(400);
+    expect(error.detail).toMatch(/rating/);
+    expect(error.requestId).toBeTruthy();
+    expect(error.retryable).toBe(false);
+  });
+
+  it('rejects an unknown key as unauthorized', async () => {
+    const stranger = createClient({ siteKey: 'pk_live_unknown', endpoint });
+    const error = await rejection(stranger.submit({ message: 'hello' }));
+    expect(error.code).toBe('unauthorized');
+    expect(error.message).toBe('The site key is missing or not valid.');
+  });
+
+  it('uses the messages the app gives it', async () => {
+    const localized = createClient({ siteKey: 'pk_live_unknown', endpoint, messages: { unauthorized: 'Clé invalide.' } });
+    expect((await rejection(localized.submit({ message: 'bonjour' }))).message).toBe('Clé invalide.');
+  });
+
+  it('refuses a secret key or a relative endpoint before sending anything', () => {
+    expect(() => createClient({ siteKey: secretKey, endpoint })).toThrow(TandemError);
+    expect(() => createClient({ siteKey, endpoint: '/api' })).toThrow(/endpoint/);
+  });
+});
+
+describe('createClient().submit when the network fails', () => {
+  let silent: Server;
+  let silentEndpoint: string;
+
+  beforeAll(async () => {
+    // A server that accepts connections and never answers, like a stalled network.
+    silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentEndpoint = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    silent.close();
+  });
+
+  it('gives up after the timeout with a retryable error', async () => {
+    const client = createClient({ siteKey, endpoint: silentEndpoint, timeoutMs: 300 });
+    const error = await rejection(client.submit({ message: 'hello' }));
+    expect(error.code).toBe('timeout');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('reports the caller’s abort as aborted, not as a failure to retry', async () => {
+    const client = createClient({ siteKey, endpoint: silentEndpoint });
+    const controller = new AbortController();
+    const pending = client.submit({ message: 'hello' }, { signal: controller.signal });
+    controller.abort();
+    const error = await rejection(pending);
+    expect(error.code).toBe('aborted');
+    expect(error.retryable).toBe(false);
+  });
+
+  it('reports an unreachable endpoint as a retryable network error', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${closed}` });
+    const error = await rejection(client.submit({ message: 'hello' }));
+    expect(error.code).toBe('network_error');
+    expect(error.retryable).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+// The SDK runs here as a server-side app would (Node, no browser globals) against a real
+// `wrangler dev`; the widget exercises it in Chromium in the e2e suite.
+export default defineProject({
+  test: {
+    name: 'sdk',
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['../../tests/support/wrangler-dev.ts'],
+    hookTimeout: 120_000,
+  },
+});
