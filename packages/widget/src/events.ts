@@ -1,0 +1,16 @@
+import type { FeedbackCreated, TandemErrorCode } from '@tandem/sdk';
+
+/** `tandem-submit`: the message was stored and sorted. */
+export type TandemSubmitDetail = FeedbackCreated;
+
+/** `tandem-error`: the message was not sent; the customer's text is kept in the form. */
+export interface TandemErrorDetail {
+  code: TandemErrorCode;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tandem-submit': CustomEvent<TandemSubmitDetail>;
+    'tandem-error': CustomEvent<TandemErrorDetail>;
+  }
+}

@@ -1,0 +1,320 @@
+import { css } from 'lit';
+
+// Lit adopts these as constructable stylesheets: no <style> element and no style attribute in
+// the page, so the widget works under a Content-Security-Policy without 'unsafe-inline'.
+export const styles = css`
+  :host {
+    /* Nothing the host page sets on inherited properties (font, color, line-height…) leaks in. */
+    all: initial;
+    /* No box of its own: the launcher is fixed and the dialog sits in the top layer, so the
+       page's layout never moves. */
+    display: contents;
+
+    --_accent: var(--tandem-accent, #4f46e5);
+    --_accent-text: var(--tandem-accent-text, #ffffff);
+    --_text: var(--tandem-text, #1f2328);
+    --_muted: var(--tandem-muted, #6b7280);
+    --_surface: var(--tandem-surface, #ffffff);
+    --_radius: var(--tandem-radius, 12px);
+    --_font: var(--tandem-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+
+    font: 16px/1.5 var(--_font);
+    color: var(--_text);
+    color-scheme: light;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--tandem-accent, #8b93ff);
+      --_accent-text: var(--tandem-accent-text, #111111);
+      --_text: var(--tandem-text, #ececf1);
+      --_muted: var(--tandem-muted, #9ca3af);
+      --_surface: var(--tandem-surface, #1f2023);
+      color-scheme: dark;
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  button,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  button {
+    cursor: pointer;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .launcher,
+  .submit,
+  .done {
+    min-width: 44px;
+    min-height: 44px;
+    padding: 0.5rem 1.25rem;
+    border: none;
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+  }
+
+  .launcher {
+    position: fixed;
+    right: 20px;
+    bottom: 20px;
+    z-index: var(--tandem-z-index, 2147483000);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+  }
+
+  dialog {
+    width: min(26rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    margin: auto;
+    padding: 1.25rem;
+    border: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
+  }
+
+  /* On a wide screen the dialog opens above the launcher, where the customer is looking. */
+  @media (min-width: 40rem) {
+    dialog {
+      margin: auto 20px 84px auto;
+    }
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+
+  dialog[open] {
+    animation: tandem-in 160ms ease-out;
+  }
+
+  @keyframes tandem-in {
+    from {
+      opacity: 0;
+      transform: translateY(12px);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    dialog[open] {
+      animation: none;
+    }
+  }
+
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    margin-bottom: 0.75rem;
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+
+  .close {
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    margin: -0.5rem -0.5rem -0.5rem 0;
+    padding: 0;
+    border: none;
+    border-radius: var(--_radius);
+    background: none;
+  }
+
+  .close:hover {
+    background: color-mix(in srgb, var(--_muted) 15%, transparent);
+  }
+
+  svg {
+    display: block;
+  }
+
+  form {
+    display: grid;
+    gap: 1rem;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+
+  legend,
+  label[for] {
+    padding: 0;
+    margin-bottom: 0.25rem;
+    font-weight: 600;
+  }
+
+  .stars {
+    display: flex;
+    /* Line the first star up with the legend despite its 44px touch target. */
+    margin-inline-start: -6px;
+  }
+
+  .star {
+    position: relative;
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    cursor: pointer;
+  }
+
+  .star svg {
+    width: 32px;
+    height: 32px;
+    border-radius: 4px;
+    fill: transparent;
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+  }
+
+  .star.on svg {
+    fill: var(--_accent);
+    stroke: var(--_accent);
+  }
+
+  /* Hovering previews the rating: the hovered star and every star before it. */
+  @media (hover: hover) {
+    .stars:hover .star svg {
+      fill: transparent;
+      stroke: var(--_muted);
+    }
+    .stars:hover .star:hover svg,
+    .stars:hover .star:has(~ .star:hover) svg {
+      fill: var(--_accent);
+      stroke: var(--_accent);
+    }
+  }
+
+  .star input:focus-visible + svg {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  @media (forced-colors: active) {
+    .star svg {
+      stroke: CanvasText;
+    }
+    .star.on svg {
+      fill: Highlight;
+    }
+  }
+
+  /* The real radio, transparent over its star: clicks, taps and focus all land on it. */
+  .star input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+
+  .star svg {
+    pointer-events: none;
+  }
+
+  /* Visually hidden, still read: the "n stars" labels. */
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 7rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    resize: vertical;
+  }
+
+  .consent {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    cursor: pointer;
+  }
+
+  .consent input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  /* Always rendered, so screen readers hear it as soon as it is filled; empty, it takes no
+     room (out of flow, no grid gap). */
+  .error {
+    margin: 0;
+  }
+
+  .error:empty {
+    position: absolute;
+  }
+
+  .error:not(:empty) {
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid #d1242f;
+    border-radius: 4px;
+    background: color-mix(in srgb, #d1242f 12%, var(--_surface));
+  }
+
+  .submit {
+    justify-self: end;
+  }
+
+  .submit:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  .thanks p {
+    margin: 0 0 1rem;
+    font-size: 1.125rem;
+  }
+
+  .thanks p:focus {
+    outline: none;
+  }
+`;

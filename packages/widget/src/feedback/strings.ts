@@ -1,0 +1,27 @@
+import type { Route } from '@tandem/sdk';
+
+/** Every piece of English text `<tandem-feedback>` shows, in one place so it can be translated. */
+export const strings = {
+  launcher: 'Feedback',
+  title: 'Send us feedback',
+  close: 'Close',
+  done: 'Done',
+  ratingLegend: 'How was your experience?',
+  stars: (n: number) => (n === 1 ? '1 star' : `${n} stars`),
+  message: 'Your message',
+  messageRequired: 'Please write a message.',
+  consent: 'You may quote me publicly',
+  send: 'Send',
+  sending: 'Sending…',
+  notSent: 'Your message was not sent.',
+  notConfigured: 'This feedback form is not set up correctly, so it cannot send messages yet.',
+  // Checked in this order: a person answering matters more to the customer than who else reads it.
+  thanks: {
+    support: 'Thanks — a person on our team will read this.',
+    product: 'Thanks for the idea — it goes straight to our product team.',
+    pr: 'Thank you for the kind words!',
+  } satisfies Partial<Record<Route, string>>,
+  thanksDefault: 'Thanks for your feedback.',
+};
+
+export type FeedbackStrings = typeof strings;

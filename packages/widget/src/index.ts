@@ -1,0 +1,11 @@
+/**
+ * @tandem/widget: Tandem's web components. Importing this module defines `<tandem-feedback>`.
+ *
+ * @example
+ * import '@tandem/widget';
+ * // <tandem-feedback site-key="pk_…" endpoint="https://feedback.example.com"></tandem-feedback>
+ */
+export { TandemFeedback } from './feedback/feedback.js';
+export { strings as feedbackStrings } from './feedback/strings.js';
+export type { FeedbackStrings } from './feedback/strings.js';
+export type { TandemSubmitDetail, TandemErrorDetail } from './events.js';
