@@ -1,0 +1,40 @@
+// npm start: build the bundles, prepare the local D1 with the demo site, and serve the API,
+// tandem.js and the demo shop page with `wrangler dev` on http://127.0.0.1:8787.
+import { spawn } from 'node:child_process';
+import { bin, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
+
+const PORT = process.env.PORT ?? '8787';
+const url = `http://127.0.0.1:${PORT}`;
+
+console.log('Building tandem.js, the SDK and triage…');
+run(bin('rollup'), ['-c', '--silent']);
+console.log('Preparing the local database (migrations and the demo site)…');
+prepareDatabase({ quiet: true });
+const assets = prepareDemoAssets();
+
+const dev = spawn(
+  bin('wrangler'),
+  ['dev', '--ip', '127.0.0.1', '--port', PORT, '--assets', assets, '--show-interactive-dev-session=false'],
+  { cwd: root, env: toolEnv, stdio: ['inherit', 'pipe', 'inherit'] },
+);
+let announced = false;
+dev.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && String(chunk).includes('Ready on')) {
+    announced = true;
+    console.log(`
+  Tandem is running.
+    Demo shop page:   ${url}/            (open "Feedback" in the corner)
+    Script tag file:  ${url}/tandem.js
+    API:              ${url}/v1/…        OpenAPI document: ${url}/v1/openapi.json
+    Demo keys:        publishable pk_demo_3b7f1d6a92e04c8b5a1f7e2d
+                      secret      sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8 (admin, local only)
+    See what arrived: curl -s ${url}/v1/feedback -H "Authorization: Bearer sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8"
+  Press Ctrl+C to stop.
+`);
+  }
+});
+const stop = () => dev.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+dev.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,61 @@
+// What every script that runs wrangler, vitest or Chromium needs: offline switches, tool state
+// kept inside the project (.tandem/), and the demo assets. Used by start.mjs, test.mjs and the
+// test suites' global setup.
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const stateDir = `${root}.tandem`;
+
+/** Environment for wrangler and friends: no telemetry, no update checks, no `cf` download. */
+export const toolEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_SEND_ERROR_REPORTS: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  XDG_CONFIG_HOME: `${stateDir}/config`,
+  XDG_DATA_HOME: `${stateDir}/data`,
+};
+
+export const bin = (name) => `${root}node_modules/.bin/${name}`;
+
+/**
+ * Runs a command to completion in the repository root; exits the process if it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ quiet?: boolean }} [options]
+ */
+export function run(command, args, { quiet = false } = {}) {
+  const result = spawnSync(command, args, { cwd: root, env: toolEnv, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    console.error(`\n✗ ${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+  return result;
+}
+
+/**
+ * The local D1 with every migration and the demo site. `persistTo` keeps test databases
+ * apart from the one `npm start` uses.
+ * @param {{ persistTo?: string, quiet?: boolean }} [options]
+ */
+export function prepareDatabase({ persistTo, quiet = false } = {}) {
+  const persist = persistTo ? ['--persist-to', persistTo] : [];
+  run(bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet });
+  run(bin('wrangler'), ['d1', 'execute', 'DB', '--local', ...persist, '--file', 'packages/worker/seed/demo.sql'], { quiet });
+}
+
+/**
+ * The folder `wrangler dev --assets` serves locally: the built files (tandem.js) plus the demo
+ * shop page from examples/script-tag. Production serves dist/public alone.
+ */
+export function prepareDemoAssets(dir = `${root}dist/demo`) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(`${root}dist/public`, dir, { recursive: true });
+  cpSync(`${root}examples/script-tag`, dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,51 @@
+/** Real headless Chromium (Debian's, via playwright-core), offline and with a throwaway profile. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const executablePath = process.env.CHROMIUM_PATH;
+  if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through `npm test`.');
+  const profile = mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Keeps Chromium from looking up Google's hosts on a machine without internet.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Whether `target` has keyboard focus, looking through shadow roots. */
+export function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === el;
+  });
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it never does. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await hasFocus(target))) throw new Error(`Tab never reached ${target}`);
+}
