@@ -201,6 +201,22 @@ describe('questions, ideas and spam', () => {
     expect(label('http://only-a-link.example')).toBe('spam');
   });
 
+  it('real complaints that look a little like spam still reach support', () => {
+    const complaints: [string, number?][] = [
+      ['The Buy now button is broken and I was charged twice', 1],
+      ['The Buy now button is broken and I was charged twice'],
+      ['My order never arrived: https://shop.example/o/1 https://track.example/1 https://img.example/1.jpg', 1],
+      ['There is a charge on my card from some casino?? I never bought that', 1],
+      ['no no no no no no, the grinder broke again', 1],
+      ['no no no no no no, the grinder broke again and it is useless'],
+    ];
+    for (const [text, rating] of complaints) {
+      const d = triage({ text, rating });
+      expect(d.label, text).not.toBe('spam');
+      expect(d.routes, text).toContain('support');
+    }
+  });
+
   it('a rating-only submission is not spam', () => {
     expect(label('', 4)).not.toBe('spam');
     expect(label('10/10', 5)).toBe('praise');
