@@ -41,6 +41,7 @@ export default [
   library('triage', ['index', 'cli']),
   library('sdk', ['index']),
   library('widget', ['index'], ['lit', '@tandem/sdk']),
+  // Runs after the library builds above: it bundles @tandem/sdk from packages/sdk/dist.
   {
     input: 'packages/widget/src/script-tag.ts',
     output: { file: 'dist/public/tandem.js', format: 'iife', sourcemap: true },
@@ -48,7 +49,7 @@ export default [
       resolve({ browser: true }),
       typescript({
         tsconfig: 'packages/widget/tsconfig.json',
-        include: ['packages/widget/src/**/*.ts', 'packages/sdk/src/**/*.ts'],
+        include: ['packages/widget/src/**/*.ts'],
         filterRoot: '.',
         noEmit: false,
         outDir: absolute('dist/public'),

@@ -45,6 +45,7 @@ export async function request<T>(
       body = await response.json();
     } catch (cause) {
       if (timedOut) throw fail('timeout', { cause });
+      if (signal?.aborted) throw fail('aborted', { cause });
       throw fail(response.ok ? 'invalid_response' : statusCode(response.status), {
         status: response.status,
         requestId,

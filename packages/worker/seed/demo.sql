@@ -1,6 +1,6 @@
 -- The demo site `npm start` serves: Northwind Coffee Roasters, a small online shop.
 -- Local only: these keys exist in no deployed database. Safe to apply more than once.
--- Key hashes are SHA-256 of the keys shown in the README (checked by test/seed.test.ts).
+-- Key hashes are SHA-256 of the keys shown in the README (checked by test/app.test.ts).
 
 INSERT INTO sites (id, name, created_at)
 VALUES ('site_demo', 'Northwind Coffee Roasters', '2026-11-01T09:00:00.000Z')

@@ -10,7 +10,9 @@ import { registerListTestimonials } from './routes/testimonials-list.js';
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
 export function createApp() {
   const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  base.use(requestId());
+  // Always our own id (limitLength 0 ignores any X-Request-Id sent in), so an id a customer
+  // quotes is one we logged, never one a client chose.
+  base.use(requestId({ limitLength: 0 }));
   base.use(requireBindings());
   base.use('/v1/*', siteCors());
   base.onError(onError);

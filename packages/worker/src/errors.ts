@@ -24,24 +24,20 @@ export class ApiError extends HTTPException {
   }
 }
 
-// Hono's own exceptions (malformed JSON, media type gate, body limit) carry only a status.
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: 'invalid_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-};
+// Hono's own exceptions (malformed JSON, media type gate, body limit) carry only a status:
+// each gets the first code listed for it.
+const CODE_BY_STATUS = new Map<number, ErrorCode>();
+for (const [code, status] of Object.entries(ERROR_STATUS) as [ErrorCode, number][]) {
+  if (!CODE_BY_STATUS.has(status)) CODE_BY_STATUS.set(status, code);
+}
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const requestId = c.get('requestId') ?? '';
   let error: ApiError;
   if (err instanceof ApiError) {
     error = err;
-  } else if (err instanceof HTTPException && CODE_BY_STATUS[err.status]) {
-    error = new ApiError(CODE_BY_STATUS[err.status]!, err.message || 'Request refused.');
+  } else if (err instanceof HTTPException && err.status < 500 && CODE_BY_STATUS.has(err.status)) {
+    error = new ApiError(CODE_BY_STATUS.get(err.status)!, err.message || 'Request refused.');
   } else {
     console.error(JSON.stringify({ requestId, error: String(err), stack: (err as Error)?.stack }));
     error = new ApiError('internal_error', 'Internal error. Quote the request id if you contact us.');

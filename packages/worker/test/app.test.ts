@@ -12,10 +12,13 @@ describe('every response', () => {
     expect(res.headers.get('x-request-id')).toBe(error.requestId);
   });
 
-  it('gives each request its own id', async () => {
+  it('gives each request its own id, never one the client chose', async () => {
     const [a, b] = await Promise.all([api('/v1/openapi.json'), api('/v1/openapi.json')]);
     expect(a.headers.get('x-request-id')).toBeTruthy();
     expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+    const spoofed = await api('/v1/nothing-here', { headers: { 'x-request-id': 'attacker-chosen-id' } });
+    expect(spoofed.headers.get('x-request-id')).not.toBe('attacker-chosen-id');
+    expect((await spoofed.json<Envelope>()).error.requestId).toBe(spoofed.headers.get('x-request-id'));
   });
 });
 

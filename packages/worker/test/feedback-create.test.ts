@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { sha256 } from '../src/lib/hash.js';
 import { api, countFeedback, createSite, ORIGIN, postFeedback, type Envelope } from './helpers.js';
 
 const complaint = { message: 'I was charged twice for my order and nobody answers my emails.', rating: 1 };
@@ -52,10 +53,13 @@ describe('POST /v1/feedback', () => {
 
   it('keeps the site’s metadata and trims the message', async () => {
     const site = await createSite();
-    const res = await postFeedback(site, { message: '  Where is my order?  ', metadata: { plan: 'pro', orderId: 1234, vip: true, coupon: null } });
+    const res = await postFeedback(site, {
+      message: '  Where is my order?\n\tOrder 1182  ',
+      metadata: { plan: 'pro', orderId: 1234, vip: true, coupon: null },
+    });
     expect(res.status).toBe(201);
     const row = await stored((await res.json<{ id: string }>()).id);
-    expect(row!.message).toBe('Where is my order?');
+    expect(row!.message).toBe('Where is my order?\n\tOrder 1182');
     expect(JSON.parse(row!.metadata as string)).toEqual({ plan: 'pro', orderId: 1234, vip: true, coupon: null });
   });
 
@@ -109,6 +113,10 @@ describe('POST /v1/feedback validation', () => {
     ['nested metadata', { message: 'ok', metadata: { order: { id: 1 } } }, 'metadata.order'],
     ['a metadata value over 500 characters', { message: 'ok', metadata: { note: long(501) } }, 'metadata.note'],
     ['an unknown field', { message: 'ok', stars: 5 }, ''],
+    ['a message with a control character', { message: 'hello\u0000there' }, 'message'],
+    ['a name with a control character', { message: 'ok', name: 'Ana\u001b[31m' }, 'name'],
+    ['a page URL carrying a password', { message: 'ok', pageUrl: 'https://ana:secret@shop.example/cart' }, 'pageUrl'],
+    ['a metadata key with spaces', { message: 'ok', metadata: { 'order id': 1 } }, 'metadata.order id'],
   ];
 
   it.each(invalid)('answers 400 for %s, naming the field', async (_case, body, path) => {
@@ -179,6 +187,29 @@ describe('POST /v1/feedback keys and origins', () => {
     const res = await postFeedback({ publishableKey: site.secretKeys.admin }, complaint);
     expect(res.status).toBe(401);
     expect((await res.json<Envelope>()).error.message).toMatch(/publishable key/);
+  });
+
+  it('answers 400 when the header and the body name different keys, instead of picking one', async () => {
+    const a = await createSite();
+    const b = await createSite();
+    const res = await postFeedback(a, { ...complaint, siteKey: b.publishableKey });
+    expect(res.status).toBe(400);
+    expect(await countFeedback(a.id)).toBe(0);
+    expect(await countFeedback(b.id)).toBe(0);
+  });
+
+  it('goes by the kind of key stored, not only by its prefix', async () => {
+    const site = await createSite();
+    const misfiled = `pk_test_${crypto.randomUUID().replaceAll('-', '')}`;
+    await env.DB.prepare(
+      `INSERT INTO api_keys (id, site_id, kind, role, key_hash, key_hint, created_at)
+       VALUES (?, ?, 'secret', 'admin', ?, 'pk_test_…', '2026-01-01T00:00:00.000Z')`,
+    )
+      .bind(`key_${site.id}_misfiled`, site.id, await sha256(misfiled))
+      .run();
+    const res = await postFeedback({ publishableKey: misfiled }, complaint);
+    expect(res.status).toBe(401);
+    expect(await countFeedback(site.id)).toBe(0);
   });
 
   it('answers 403 to an origin the site does not allow, and stores nothing', async () => {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createSite, getWithSecret, postFeedback, type Envelope, type TestSite } from './helpers.js';
+import { api, createSite, getWithSecret, postFeedback, type Envelope, type TestSite } from './helpers.js';
 
 interface Page {
   data: Array<Record<string, unknown> & { id: string; routes: string[] }>;
@@ -74,16 +74,27 @@ describe('GET /v1/feedback', () => {
     expect(page.data).toEqual([]);
   });
 
+  it('answers 401 without an Authorization header', async () => {
+    const res = await api('/v1/feedback');
+    expect(res.status).toBe(401);
+    expect((await res.json<Envelope>()).error.message).toMatch(/Missing API key/);
+  });
+
   it.each([
-    ['no key', undefined, 401, 'unauthorized'],
-    ['a publishable key', 'pk', 401, 'unauthorized'],
-    ['an unknown secret key', 'sk_test_unknown', 401, 'unauthorized'],
-  ])('answers %s with %i', async (_case, key, status, code) => {
+    ['a publishable key', 'pk'],
+    ['an unknown secret key', 'sk_test_unknown'],
+    ['a revoked secret key', 'revoked'],
+  ])('answers 401 to %s', async (_case, key) => {
     const site = await createSite();
-    const secret = key === 'pk' ? site.publishableKey : key;
-    const res = secret ? await getWithSecret('/v1/feedback', secret) : await getWithSecret('/v1/feedback', '');
-    expect(res.status).toBe(status);
-    expect((await res.json<Envelope>()).error.code).toBe(code);
+    if (key === 'revoked') {
+      await env.DB.prepare("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = ?")
+        .bind(`key_${site.id}_admin`)
+        .run();
+    }
+    const secret = key === 'pk' ? site.publishableKey : key === 'revoked' ? site.secretKeys.admin : key;
+    const res = await getWithSecret('/v1/feedback', secret);
+    expect(res.status).toBe(401);
+    expect((await res.json<Envelope>()).error.code).toBe('unauthorized');
   });
 
   it.each([

@@ -58,10 +58,18 @@ export class TandemFeedback extends LitElement {
 
   private sender = new SubmitController(this, () => ({ siteKey: this.siteKey, endpoint: this.endpoint }));
 
+  /**
+   * The page the customer was on when they opened the form. Taken once, so a retry after a
+   * single-page app navigates sends the same message (and idempotency key) as the first try.
+   */
+  private pageUrl?: string;
+
   /** Opens the dialog, as the launcher does. Safe to call right after creating the element. */
   async show(): Promise<void> {
     await this.updateComplete;
-    if (this.isConnected && !this.dialog.open) this.dialog.showModal();
+    if (!this.isConnected || this.dialog.open) return;
+    if (this.sender.status !== 'failed') this.pageUrl = currentPageUrl();
+    this.dialog.showModal();
   }
 
   /** Closes the dialog; a message not yet sent stays in the form. */
@@ -145,7 +153,8 @@ export class TandemFeedback extends LitElement {
     const { error } = this.sender;
     if (!error) return nothing;
     // The SDK's configuration message is for developers; customers only need to know it cannot work.
-    return error.code === 'invalid_config' ? strings.notConfigured : `${strings.notSent} ${error.message}`;
+    if (error.code === 'invalid_config') return strings.notConfigured;
+    return error.retryable ? strings.notConfirmed : `${strings.notSent} ${error.message}`;
   }
 
   private onMessageInput(event: InputEvent) {
@@ -178,10 +187,7 @@ export class TandemFeedback extends LitElement {
     }
     const input: FeedbackInput = { message, consent: { publish: this.publish } };
     if (this.rating) input.rating = this.rating;
-    // Without the query and hash, which may hold private data. The API refuses the whole message
-    // for a page address that is not http(s) or longer than 2048 characters, so leave those out.
-    const pageUrl = location.origin + location.pathname;
-    if (/^https?:$/.test(location.protocol) && pageUrl.length <= 2048) input.pageUrl = pageUrl;
+    if (this.pageUrl) input.pageUrl = this.pageUrl;
 
     await this.sender.submit(input);
     await this.updateComplete;
@@ -221,4 +227,13 @@ function thanksFor(routes: readonly Route[]): string {
   if (routes.includes('product')) return strings.thanks.product;
   if (routes.includes('pr')) return strings.thanks.pr;
   return strings.thanksDefault;
+}
+
+/**
+ * The page's address without the query and hash, which may hold private data. The API refuses
+ * the whole message for an address that is not http(s) or over 2048 characters: leave those out.
+ */
+function currentPageUrl(): string | undefined {
+  const url = location.origin + location.pathname;
+  return /^https?:$/.test(location.protocol) && url.length <= 2048 ? url : undefined;
 }

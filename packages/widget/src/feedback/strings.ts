@@ -14,6 +14,8 @@ export const strings = {
   send: 'Send',
   sending: 'Sending…',
   notSent: 'Your message was not sent.',
+  // After a timeout or a dropped connection the message may well have arrived: say only what we know.
+  notConfirmed: 'We could not confirm that your message arrived. Please press Send again.',
   notConfigured: 'This feedback form is not set up correctly, so it cannot send messages yet.',
   // Checked in this order: a person answering matters more to the customer than who else reads it.
   thanks: {

@@ -31,7 +31,8 @@ export interface SubmitConfig {
 export class SubmitController {
   status: SubmitStatus = 'idle';
   result?: FeedbackCreated;
-  error?: { code: TandemErrorCode; message: string };
+  /** `retryable`: the message may or may not have arrived (timeout, network, server error). */
+  error?: { code: TandemErrorCode; message: string; retryable: boolean };
 
   #client?: Client;
   #clientConfig = '';
@@ -66,8 +67,8 @@ export class SubmitController {
       if (abort !== this.#abort) return;
       this.error =
         e instanceof TandemError
-          ? { code: e.code, message: e.message }
-          : { code: 'internal_error', message: String(e) };
+          ? { code: e.code, message: e.message, retryable: e.retryable }
+          : { code: 'internal_error', message: String(e), retryable: true };
       this.status = 'failed';
     }
     this.#abort = undefined;

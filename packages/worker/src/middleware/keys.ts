@@ -4,7 +4,7 @@
  * Secret keys (sk_…) belong on servers and in the dashboard, each with one role.
  */
 import type { MiddlewareHandler } from 'hono';
-import { findKey, type ApiKey, type Role } from '../db/keys.js';
+import { findKey, type ApiKey, type KeyKind, type Role } from '../db/keys.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 
@@ -17,43 +17,37 @@ function bearer(c: AppContext): string | undefined {
   return match[1];
 }
 
-async function liveKey(c: AppContext, key: string | undefined, expected: 'pk_' | 'sk_'): Promise<ApiKey> {
-  if (!key) {
-    throw new ApiError('unauthorized', `Missing API key: send "Authorization: Bearer ${expected}…".`);
-  }
-  if (!key.startsWith(expected)) {
-    throw new ApiError(
-      'unauthorized',
-      expected === 'pk_'
-        ? 'This route takes the site’s publishable key (pk_…). Never put a secret key in a web page.'
-        : 'This route takes a secret key (sk_…).',
-    );
-  }
+const WRONG_KIND: Record<KeyKind, string> = {
+  publishable: 'This route takes the site’s publishable key (pk_…). Never put a secret key in a web page.',
+  secret: 'This route takes a secret key (sk_…).',
+};
+
+async function liveKey(c: AppContext, key: string | undefined, kind: KeyKind): Promise<ApiKey> {
+  const prefix = kind === 'publishable' ? 'pk_' : 'sk_';
+  if (!key) throw new ApiError('unauthorized', `Missing API key: send "Authorization: Bearer ${prefix}…".`);
+  // The prefix answers the common mistake without a query; the stored kind is what counts.
+  if (!key.startsWith(prefix)) throw new ApiError('unauthorized', WRONG_KIND[kind]);
   const found = await findKey(c.env.DB, key);
   if (!found) throw new ApiError('unauthorized', 'Unknown or revoked API key.');
+  if (found.kind !== kind) throw new ApiError('unauthorized', WRONG_KIND[kind]);
   return found;
 }
 
 /**
- * Public routes: the publishable key from the Authorization header, the `siteKey` query
- * parameter (cacheable GETs) or the JSON body's `siteKey` (sendBeacon cannot set headers).
+ * Public routes: the publishable key from the Authorization header, or else the `siteKey` query
+ * parameter (GETs, which stay cacheable) or the JSON body's `siteKey` (POSTs: sendBeacon cannot
+ * set headers). Two different keys in one request are refused rather than one picked.
  * Requests from a browser must come from one of the site's allowed origins; requests with no
  * Origin come from servers and apps, which a publishable key also serves.
  */
 export function publishableKey(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let key = bearer(c) ?? c.req.query('siteKey');
-    if (!key && c.req.method === 'POST') {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new ApiError('invalid_request', 'The body is not valid JSON.');
-      }
-      const siteKey = (body as { siteKey?: unknown } | null)?.siteKey;
-      if (typeof siteKey === 'string') key = siteKey;
+    const header = bearer(c);
+    const other = c.req.method === 'GET' ? c.req.query('siteKey') : await siteKeyInBody(c);
+    if (header && other && header !== other) {
+      throw new ApiError('invalid_request', 'The Authorization header and siteKey name different keys.');
     }
-    const { site } = await liveKey(c, key, 'pk_');
+    const { site } = await liveKey(c, header ?? other, 'publishable');
     const origin = c.req.header('origin');
     if (origin !== undefined && !site.origins.includes(origin)) {
       throw new ApiError(
@@ -66,10 +60,21 @@ export function publishableKey(): MiddlewareHandler<AppEnv> {
   };
 }
 
+async function siteKeyInBody(c: AppContext): Promise<string | undefined> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ApiError('invalid_request', 'The body is not valid JSON.');
+  }
+  const siteKey = (body as { siteKey?: unknown } | null)?.siteKey;
+  return typeof siteKey === 'string' ? siteKey : undefined;
+}
+
 /** Private routes: a secret key, with one of the given roles. */
 export function secretKey(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { id, role, site } = await liveKey(c, bearer(c), 'sk_');
+    const { id, role, site } = await liveKey(c, bearer(c), 'secret');
     if (!roles.includes(role!)) {
       throw new ApiError('forbidden', `A ${role} key may not do this; it needs one of: ${roles.join(', ')}.`);
     }

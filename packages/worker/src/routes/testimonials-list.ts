@@ -36,6 +36,7 @@ export const registerListTestimonials = <S extends Schema>(app: OpenAPIHono<AppE
   app.openapi(route, async (c) => {
     const { limit } = c.req.valid('query');
     const data = await listApprovedTestimonials(c.env.DB, c.get('site').id, limit);
-    // Public and the same for every visitor: let browsers and the edge keep it briefly.
-    return c.json({ data }, 200, { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Authorization' });
+    // Public and the same for every visitor: let browsers and the edge keep it briefly
+    // (the CORS middleware adds Vary: Origin).
+    return c.json({ data }, 200, { 'Cache-Control': 'public, max-age=60', Vary: 'Authorization' });
   });

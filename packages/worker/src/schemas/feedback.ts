@@ -14,21 +14,29 @@ export const FEEDBACK_ID = ID_PATTERN('fb');
 
 const MetadataValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 
+// Text people will read in a dashboard: line breaks and tabs yes, other control characters no.
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const noControl = 'must not contain control characters';
+
 export const FeedbackInputSchema = z
   .strictObject({
-    message: z.string().trim().min(1).max(5000),
+    message: z.string().trim().min(1).max(5000).regex(NO_CONTROL_CHARACTERS, noControl),
     rating: z.number().int().min(1).max(5).optional(),
     category: CategorySchema.optional(),
     email: z.email().max(254).optional().openapi({ description: 'So the site can reply.' }),
-    name: z.string().trim().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(100).regex(NO_CONTROL_CHARACTERS, noControl).optional(),
     consent: z
       .strictObject({
         publish: z.boolean().openapi({ description: '"You may quote me publicly" was ticked.' }),
       })
       .optional(),
-    pageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+    pageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), 'must not contain a user name or password')
+      .optional(),
     metadata: z
-      .record(z.string().min(1).max(40), MetadataValue)
+      .record(z.string().regex(/^[\w.-]{1,40}$/, 'letters, digits, _ . - (1–40)'), MetadataValue)
       .refine((m) => Object.keys(m).length <= 20, 'at most 20 keys')
       .optional()
       .openapi({ description: 'Up to 20 keys of the site’s own context (plan, order id…).' }),
