@@ -28,6 +28,9 @@ export async function request<T>(
     controller.abort();
   }, ctx.timeoutMs);
   const onAbort = () => controller.abort();
+  // Why fetch or reading the body stopped, when it was our timeout or the caller's abort.
+  const interrupted = (cause: unknown) =>
+    timedOut ? fail('timeout', { cause }) : signal?.aborted ? fail('aborted', { cause }) : undefined;
   signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
@@ -35,18 +38,14 @@ export async function request<T>(
     try {
       response = await ctx.fetch(url, { ...init, signal: controller.signal });
     } catch (cause) {
-      if (timedOut) throw fail('timeout', { cause });
-      if (signal?.aborted) throw fail('aborted', { cause });
-      throw fail('network_error', { cause });
+      throw interrupted(cause) ?? fail('network_error', { cause });
     }
     const requestId = response.headers.get('x-request-id') ?? undefined;
     let body: unknown;
     try {
       body = await response.json();
     } catch (cause) {
-      if (timedOut) throw fail('timeout', { cause });
-      if (signal?.aborted) throw fail('aborted', { cause });
-      throw fail(response.ok ? 'invalid_response' : statusCode(response.status), {
+      throw interrupted(cause) ?? fail(response.ok ? 'invalid_response' : statusCode(response.status), {
         status: response.status,
         requestId,
         cause,
@@ -55,9 +54,10 @@ export async function request<T>(
     if (response.ok) return body as T;
 
     const error = (body as Partial<ErrorEnvelope> | null)?.error;
-    const code = (error?.code as TandemErrorCode | undefined) ?? statusCode(response.status);
+    // A code this SDK version does not know yet falls back to what the status says.
+    const code = error?.code && error.code in ctx.messages ? error.code : statusCode(response.status);
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw fail(code in ctx.messages ? code : statusCode(response.status), {
+    throw fail(code, {
       status: response.status,
       requestId: error?.requestId ?? requestId,
       retryAfter,

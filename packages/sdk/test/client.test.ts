@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../tests/support/wrangler-dev.js';
 import { createClient, TandemError } from '../src/index.js';
 
 const endpoint = inject('endpoint');
@@ -97,13 +98,7 @@ describe('createClient().submit when the network fails', () => {
   });
 
   it('reports an unreachable endpoint as a retryable network error', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const probe = createServer();
-      probe.listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
+    const closed = await freePort();
     const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${closed}` });
     const error = await rejection(client.submit({ message: 'hello' }));
     expect(error.code).toBe('network_error');

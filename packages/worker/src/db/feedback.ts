@@ -42,8 +42,8 @@ const COLUMNS = `id, message, rating, category, email, name, consent_publish, co
   metadata, label, routes, sentiment, confidence, reasons, status, request_hash, created_at`;
 
 /**
- * Stores one message with its decision. Returns false when the idempotency key was already
- * taken (a concurrent retry won the race); the caller then reads that row instead.
+ * Stores one message with its decision. Returns false, storing nothing, when the site already
+ * has a message with this idempotency key (a retry); the caller then answers from that row.
  */
 export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<boolean> {
   const { input, decision } = f;

@@ -67,11 +67,8 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
     const idempotencyKey = keyInHeader ?? keyInBody ?? null;
     const requestHash = await sha256(canonicalJson(input));
 
-    if (idempotencyKey) {
-      const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey);
-      if (earlier) return replay(c, earlier, requestHash);
-    }
-
+    // Insert first: a new message (the usual case) costs one write, and a retry, whether it comes
+    // later or races the first request, takes the same path through the unique key below.
     const decision = triage({ text: input.message, rating: input.rating, category: input.category });
     const id = newId('fb');
     const stored = await insertFeedback(c.env.DB, {
@@ -83,12 +80,10 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
       requestHash,
       createdAt: new Date().toISOString(),
     });
-    if (!stored) {
-      // A concurrent request with the same key stored it first: answer as that one did.
-      const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey!);
-      return replay(c, earlier!, requestHash);
-    }
-    return c.json({ id, label: decision.label, routes: decision.routes }, 201);
+    if (stored) return c.json({ id, label: decision.label, routes: decision.routes }, 201);
+    // The idempotency key was already taken: answer as the first request did.
+    const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey!);
+    return replay(c, earlier!, requestHash);
   });
 
 function replay(c: AppContext, earlier: StoredFeedback, requestHash: string) {
