@@ -38,7 +38,8 @@ function library(pkg, input, external = []) {
 }
 
 export default [
-  library('triage', ['index', 'cli']),
+  // features is its own entry so training/train.mjs hashes text exactly as the product does.
+  library('triage', ['index', 'cli', 'features']),
   library('sdk', ['index']),
   library('widget', ['index'], ['lit', '@tandem/sdk']),
   // Runs after the library builds above: it bundles @tandem/sdk from packages/sdk/dist.

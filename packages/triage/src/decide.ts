@@ -1,23 +1,13 @@
-// Chooses the label, its confidence and the teams, from the signals the other modules found.
-// Order of trust: explicit wording (spam, question, idea) first, then clear tone in the text, then
-// the customer's own rating and category when the text says little.
+// Chooses the label, its confidence and the teams from what the model and the rules found.
+// Order of trust: spam wording first; then what the text says (the model, with the question and
+// suggestion phrasings); the customer's rating and category when the text says little.
+// Praise is the one label that is never guessed: a complaint shown to PR as praise is the worst
+// mistake Tandem can make, so praise needs a score that calibration complaints almost never reach
+// (THRESHOLDS, see training/train.mjs); a message that only leans positive is "unsure" and goes to
+// both support and PR.
 import type { Category, Label, Route } from './types.js';
+import type { Scores } from './model.js';
 import { SPAM_AT } from './rules.js';
-
-/** Below this, a complaint-or-praise call is a guess, so both support and PR see the message. */
-export const UNSURE_BELOW = 0.55;
-/** |text polarity| from which the text is taken at its word: "broken" (-0.78) is, "a bit slow" is not. */
-export const CLEAR = 0.5;
-/** |text polarity| from which the text leans enough to contradict a rating. */
-const LEANS = 0.3;
-/** The blended sentiment beyond which an unclear message counts as complaint or praise. */
-const POLAR = 0.25;
-/** How far a chosen "problem" or "praise" pulls an unclear message. */
-const CATEGORY_PULL = 0.5;
-/** When text and rating disagree, confidence stays under UNSURE_BELOW: nobody should guess. */
-const DISAGREE_CAP = 0.45;
-/** Words the lexicon does not know cannot be trusted much. */
-const FOREIGN_FACTOR = 0.6;
 
 export const ROUTES_BY_LABEL: Readonly<Record<Label, readonly Route[]>> = {
   complaint: ['support'],
@@ -30,21 +20,26 @@ export const ROUTES_BY_LABEL: Readonly<Record<Label, readonly Route[]>> = {
   spam: [],
 };
 
+/** Below this, a complaint is a guess: PR sees it too. */
+export const UNSURE_BELOW = 0.55;
+/** A negative share from which text is clearly unhappy, whatever else it looks like. */
+const CLEARLY_NEGATIVE = 0.7;
+/** Text in a language the model does not know is read, but barely trusted. */
+const FOREIGN_CONFIDENCE = 0.25;
+
 export interface Signals {
-  /** Text tone in (-1, 1) and how many words carried it. */
-  polarity: number;
-  hits: number;
-  /** Blend of text tone and rating, the reported sentiment. */
-  sentiment: number;
+  scores: Scores;
+  /** Polarity of the words after the last "but" or "however", when there is one. */
+  tail?: Scores['polarity'];
+  thresholds: { praise: number; positive: number; complaint: number };
   /** Any word or emoji at all. */
   hasText: boolean;
   english: boolean;
   rating?: number;
   category?: Category;
-  /** 0-2 question signals. */
+  /** 0-2 question signals from the wording. */
   question: number;
   idea: boolean;
-  /** Spam score; spam from SPAM_AT (twice that for rated or clearly unhappy messages). */
   spam: number;
 }
 
@@ -52,6 +47,8 @@ export interface Verdict {
   label: Label;
   routes: Route[];
   confidence: number;
+  /** Text tone from -1 to 1, before the rating is blended in. */
+  tone: number;
   /** Why the decision went the way it did, beyond the evidence itself. */
   notes: string[];
 }
@@ -59,50 +56,69 @@ export interface Verdict {
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 export function decide(s: Signals): Verdict {
+  const { polarity, intent } = s.scores;
+  // Tone, discounted by how likely the text has none: a plain statement stays near 0.
+  const toneOf = (p: Scores['polarity']) => (p.positive - p.negative) * (1 - p.neutral);
+  // What follows "but" is what the customer means: it weighs as much as the whole message.
+  const tone = !s.hasText ? 0 : s.tail ? (toneOf(polarity) + toneOf(s.tail)) / 2 : toneOf(polarity);
+  const mixed = s.tail !== undefined && s.tail.negative > s.tail.positive;
+  const notes: string[] = [];
+
   // Bots rarely give stars, and a clearly unhappy customer may well mention "casino" or three
   // links: with either, it takes twice the evidence to file a message away from every team.
-  const spamAt = s.rating !== undefined || s.polarity <= -CLEAR ? 2 * SPAM_AT : SPAM_AT;
-  if (s.spam >= spamAt) {
-    return { label: 'spam', routes: [], confidence: clamp(0.5 + 0.3 * s.spam, 0, 0.95), notes: [] };
-  }
+  const spamAt = s.rating !== undefined || polarity.negative >= CLEARLY_NEGATIVE ? 2 * SPAM_AT : SPAM_AT;
+  if (s.spam >= spamAt) return { label: 'spam', routes: [], confidence: clamp(0.5 + 0.3 * s.spam, 0, 0.95), tone, notes };
 
-  const notes: string[] = [];
-  const t = s.polarity;
-  const clearNeg = t <= -CLEAR;
-  const clearPos = t >= CLEAR;
-  const ratingSign = s.rating === undefined ? 0 : Math.sign(s.rating - 3);
-  const textLean = Math.abs(t) >= LEANS ? Math.sign(t) : 0;
-  const disagree = ratingSign !== 0 && textLean !== 0 && ratingSign !== textLean;
-  if (disagree) notes.push('rating and text disagree');
+  if (!s.hasText || !s.english) return fromRating(s, tone, notes);
 
   let label: Label;
   let confidence: number;
-  const wantsIdea = !clearNeg && (s.idea || s.category === 'idea');
-  const wantsQuestion = !clearNeg && (s.question > 0 || (s.category === 'question' && !clearPos));
-
+  const negative = polarity.negative >= CLEARLY_NEGATIVE;
+  const wantsIdea = !negative && (s.idea || intent.idea >= 0.5 || s.category === 'idea');
+  // The wording ("?", "how do I") backs the model's question score; it does not beat a complaint.
+  const asks = intent.question + 0.25 * s.question + (s.category === 'question' ? 0.3 : 0);
+  // Service desks phrase problems as statements ("I was charged twice"): without question wording
+  // or the customer's choice, the model's question score alone does not make a question.
+  const worded = s.question > 0 || s.category === 'question';
+  const complains =
+    negative || (intent.complaint >= s.thresholds.complaint && tone <= 0) || (!worded && intent.question >= 0.5 && tone < 0);
+  // A customer who chose "question" is asking, unless the words are clearly unhappy.
+  const wantsQuestion =
+    !negative && worded && (s.category === 'question' ? tone > -0.3 : asks >= 0.5 && asks > intent.complaint);
   if (wantsIdea && (!wantsQuestion || s.category !== 'question')) {
     // "Could you add Apple Pay?" is a request, not a question, unless the customer said otherwise.
     label = 'idea';
-    confidence = s.idea ? 0.75 : 0.6;
+    confidence = Math.max(intent.idea, s.idea ? 0.75 : 0.6);
   } else if (wantsQuestion) {
     label = 'question';
-    confidence = s.question > 0 ? 0.55 + 0.15 * s.question : 0.6;
-    if (textLean < 0) confidence -= 0.1;
-  } else if (clearNeg || clearPos) {
-    // Clear text wins over stars and category: it says what actually happened.
-    label = clearNeg ? 'complaint' : 'praise';
-    if (clearNeg && s.question > 0) notes.push('angry question: treated as a complaint');
-    confidence = 0.4 + 0.4 * Math.abs(t) + (ratingSign === Math.sign(t) ? 0.15 : 0);
+    confidence = Math.max(intent.question, 0.5 + 0.15 * s.question);
+  } else if (complains) {
+    label = 'complaint';
+    confidence = Math.max(intent.complaint, polarity.negative);
+    if (s.question > 0) notes.push('angry question: treated as a complaint');
+  } else if (intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed) {
+    label = 'praise';
+    confidence = intent.praise;
+  } else if (intent.praise > intent.other || tone > 0.3 || mixed) {
+    // Leans positive, but a complaint could look like this: both teams read it.
+    label = 'neutral';
+    confidence = 1 - intent.praise;
+    notes.push('unsure: sent to support and PR');
   } else {
-    // The text is unclear: lean on the rating (inside the sentiment) and the chosen category.
-    const pull = s.category === 'problem' ? -CATEGORY_PULL : s.category === 'praise' ? CATEGORY_PULL : 0;
-    const lean = s.sentiment + pull;
-    if (Math.abs(lean) >= POLAR) {
-      label = lean < 0 ? 'complaint' : 'praise';
-      confidence = 0.3 + 0.4 * Math.min(1, Math.abs(lean));
-    } else {
-      label = 'neutral';
-      confidence = !s.hasText ? 0.2 : 0.6 - Math.abs(lean) - (s.hits > 0 ? 0.15 : 0);
+    label = 'neutral';
+    confidence = Math.max(intent.other, polarity.neutral);
+  }
+
+  // Text that says little ("the checkout page", "10/10") leaves the call to the stars and the
+  // customer's own category.
+  if (label === 'neutral') {
+    const lean = (s.rating === undefined ? 0 : (s.rating - 3) / 2) + (s.category === 'problem' ? -1 : s.category === 'praise' ? 1 : 0);
+    const chosen: Label | undefined =
+      s.category === 'question' || s.category === 'idea' ? s.category : lean <= -0.5 ? 'complaint' : lean >= 0.5 && tone > -0.2 ? 'praise' : undefined;
+    if (chosen) {
+      label = chosen;
+      confidence = 0.5;
+      notes.length = 0;
     }
   }
 
@@ -114,14 +130,37 @@ export function decide(s: Signals): Verdict {
     confidence -= 0.1;
   }
 
-  if (disagree) confidence = Math.min(confidence, DISAGREE_CAP);
-  if (!s.english) confidence *= FOREIGN_FACTOR;
-  confidence = clamp(confidence, 0.05, 0.95);
+  // Stars that contradict the words: support reads it, whichever side is right.
+  const ratingSign = s.rating === undefined ? 0 : Math.sign(s.rating - 3);
+  const textSign = label === 'complaint' ? -1 : label === 'praise' ? 1 : 0;
+  const disagree = ratingSign !== 0 && textSign !== 0 && ratingSign !== textSign;
+  if (disagree) notes.push('rating and text disagree');
+  else if (ratingSign !== 0 && ratingSign === textSign) confidence += 0.05;
 
+  confidence = clamp(confidence, 0.05, 0.95);
   let routes = [...ROUTES_BY_LABEL[label]];
-  if ((label === 'complaint' || label === 'praise') && confidence < UNSURE_BELOW) {
+  if (notes.includes('unsure: sent to support and PR') || (label === 'complaint' && confidence < UNSURE_BELOW)) {
     routes = ['support', 'pr'];
-    notes.push('unsure: sent to support and PR');
+    if (label === 'complaint') notes.push('unsure: sent to support and PR');
   }
-  return { label, routes, confidence, notes };
+  if (disagree && !routes.includes('support')) routes = ['support', ...routes];
+  return { label, routes, confidence, tone, notes };
+}
+
+/** No words to read, or words the model cannot read: the stars and category decide, softly. */
+function fromRating(s: Signals, tone: number, notes: string[]): Verdict {
+  const pull = s.category === 'problem' ? -1 : s.category === 'praise' ? 1 : 0;
+  const lean = (s.rating === undefined ? 0 : (s.rating - 3) / 2) + pull;
+  let label: Label = s.category === 'idea' ? 'idea' : s.category === 'question' ? 'question' : 'neutral';
+  if (label === 'neutral' && lean <= -0.5) label = 'complaint';
+  // Five stars without words is praise to thank, not a quote: PR reads it, and so does support.
+  if (label === 'neutral' && lean >= 0.5) label = 'praise';
+  let confidence = s.hasText ? FOREIGN_CONFIDENCE : 0.3 + 0.2 * Math.min(1, Math.abs(lean));
+  if (!s.english) {
+    notes.push('language not recognised: low confidence');
+    confidence = Math.min(confidence, FOREIGN_CONFIDENCE);
+  }
+  let routes = [...ROUTES_BY_LABEL[label]];
+  if (label === 'praise' || (label === 'complaint' && confidence < UNSURE_BELOW)) routes = ['support', 'pr'];
+  return { label, routes, confidence, tone: s.english ? tone : 0, notes };
 }

@@ -1,36 +1,46 @@
-// Triage v0: sorts one customer message into a label and the teams that read it.
-// Synchronous, pure and bounded (see MAX_CHARS), so it can run inside every Worker request.
-// A learned model will replace the internals; this interface stays.
+// Triage: sorts one customer message into a label and the teams that read it. A learned model
+// (two linear heads over hashed word and character features, src/model.ts) reads the tone and
+// what the message asks for; rules add what must never be left to a guess: spam, urgency, topics
+// and the threat of going public. Synchronous, pure and bounded, so it runs inside every request.
 import { CATEGORIES, type Category, type Decision, type TriageInput } from './types.js';
 import { prepare, stripLinks, tokenize } from './text.js';
-import { scoreSentiment } from './sentiment.js';
+import { featurize } from './features.js';
+import { score, THRESHOLDS } from './model.js';
 import { looksEnglish } from './language.js';
 import { findIdea, questionSignals, spamSignals } from './rules.js';
+import { urgencyOf } from './urgency.js';
+import { topicsOf } from './topics.js';
+import { prRiskOf } from './pr-risk.js';
 import { decide } from './decide.js';
 import { explain } from './reasons.js';
 
-export type { Category, Decision, Label, Route, TriageInput } from './types.js';
+export type { Category, Decision, Label, Route, Topic, TriageInput, Urgency } from './types.js';
 export { CATEGORIES, LABELS, ROUTES } from './types.js';
+export { TOPICS } from './topics.js';
+export { URGENCIES } from './urgency.js';
 
 /** The text's weight in the reported sentiment, against the rating's RATING_SHARE. */
 const TEXT_SHARE = 0.6;
 const RATING_SHARE = 0.4;
-/** Text without any tone word ("ok") still tempers the stars a little. */
-const TONELESS_TEXT_SHARE = 0.2;
+/** The last "but" (or "however", "although", "except") that has words after it. */
+const CONTRAST = /\b(?:but|however|although|though|except|yet)\b(?=[^]*\p{L})(?![^]*\b(?:but|however|although|though|except|yet)\b)/u;
 
 /**
  * Sorts one customer message.
  *
  * @example
- * triage({ text: 'Checkout is broken', rating: 5 });
- * // { label: 'complaint', routes: ['support', 'pr'], reasons: [..., 'rating and text disagree', ...] }
+ * triage({ text: 'I was charged twice and nobody answers. Posting this on Twitter.' });
+ * // { label: 'complaint', routes: ['support', 'pr'], urgency: 'critical', topics: ['billing'], prRisk: true, ... }
  */
 export function triage(input: TriageInput): Decision {
   try {
     return sort(input);
   } catch {
     // A bug here must not lose a customer's message: support gets it, labelled as unread.
-    return { label: 'neutral', routes: ['support'], sentiment: 0, confidence: 0, reasons: ['could not be analysed'] };
+    return {
+      label: 'neutral', routes: ['support'], sentiment: 0, confidence: 0, reasons: ['could not be analysed'],
+      urgency: 'normal', topics: [], prRisk: false,
+    };
   }
 }
 
@@ -43,21 +53,22 @@ function sort(input: TriageInput): Decision {
   const text = prepare(raw);
   const { text: withoutLinks, links } = stripLinks(text);
   const lower = withoutLinks.toLowerCase();
-  const tokens = tokenize(withoutLinks);
+  const words = tokenize(withoutLinks);
+  const hasText = words.some((t) => t.kind !== 'break');
   const idea = findIdea(lower);
-  // Scored without the suggestion wording, whose "great" or "love" is politeness, not praise.
-  const tone = scoreSentiment(idea ? tokenize(idea.masked) : tokens);
   const question = questionSignals(lower);
-  const spam = spamSignals(text.toLowerCase(), links, tokens, rating !== undefined);
-  const english = looksEnglish(tokens);
-  const hasText = tokens.some((t) => t.kind !== 'break');
+  const spam = spamSignals(text.toLowerCase(), links, words, rating !== undefined);
 
-  const sentiment = blend(tone.polarity, tone.hits > 0 ? TEXT_SHARE : hasText ? TONELESS_TEXT_SHARE : 0, rating);
-
+  const features = featurize(text);
+  const english = looksEnglish(features.tokens);
+  const scores = score(features);
+  // A suggestion's polite wording ("it would be great if") is not delight: tone is read without it.
+  if (idea) scores.polarity = score(featurize(idea.masked)).polarity;
+  const contrast = CONTRAST.exec(lower);
   const verdict = decide({
-    polarity: tone.polarity,
-    hits: tone.hits,
-    sentiment,
+    scores,
+    tail: contrast ? score(featurize(lower.slice(contrast.index + contrast[0].length))).polarity : undefined,
+    thresholds: THRESHOLDS,
     hasText,
     english,
     rating,
@@ -67,16 +78,38 @@ function sort(input: TriageInput): Decision {
     spam: spam.score,
   });
 
+  const risk = prRiskOf(lower);
+  const urgent = urgencyOf(lower);
+  // An alarm the rules are sure of (an order cancelled, money taken twice) is a problem, however calm the words.
+  const label = verdict.label === 'neutral' && (urgent.urgency === 'high' || urgent.urgency === 'critical') ? 'complaint' : verdict.label;
+  const routes = [...verdict.routes];
+  // A public threat alerts PR while support keeps the message.
+  if (risk.risk && label !== 'spam') {
+    if (!routes.includes('support')) routes.unshift('support');
+    if (!routes.includes('pr')) routes.push('pr');
+  }
+  // Rules find the alarms; the label says whether anyone waits for an answer at all.
+  const waiting = label === 'complaint' || label === 'question' || routes.includes('support');
+  const urgency = label === 'spam' ? 'low' : urgent.urgency !== 'normal' ? urgent.urgency : waiting ? 'normal' : 'low';
+  const sentiment = blend(verdict.tone, hasText && english ? TEXT_SHARE : 0, rating);
+
   return {
-    label: verdict.label,
-    routes: verdict.routes,
+    label,
+    routes,
     sentiment: round(sentiment),
     confidence: round(verdict.confidence),
     reasons: explain(
-      verdict.label,
-      { tone, sentiment, rating, category, question, ideaCue: idea?.cue, spamReasons: spam.reasons, hasText, english },
+      label,
+      {
+        tokens: features.tokens, tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
+        spamReasons: spam.reasons, urgencyCues: label === 'spam' ? [] : urgent.cues, prRiskCues: label === 'spam' ? [] : risk.cues,
+        hasText, english,
+      },
       verdict.notes,
     ),
+    urgency,
+    topics: label === 'spam' ? [] : topicsOf(lower),
+    prRisk: label !== 'spam' && risk.risk,
   };
 }
 
@@ -86,7 +119,7 @@ function isStars(rating: unknown): rating is number {
 
 /** Text tone and stars (1 → -1, 3 → 0, 5 → 1) in one number, clamped to [-1, 1]. */
 function blend(polarity: number, textShare: number, rating: number | undefined): number {
-  if (rating === undefined) return polarity;
+  if (rating === undefined) return textShare > 0 ? polarity : 0;
   const stars = (rating - 3) / 2;
   return Math.min(1, Math.max(-1, (textShare * polarity + RATING_SHARE * stars) / (textShare + RATING_SHARE)));
 }

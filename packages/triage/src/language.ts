@@ -1,31 +1,42 @@
-// Tells whether a message is (mostly) English. The lexicon only knows English, so silence in
-// another language means "not understood", not "neutral", and confidence must say so.
-import type { Token } from './text.js';
-import { CONTRAST, INTENSIFIERS, WORDS, isNegator } from './lexicon.js';
+// Tells whether a message is (mostly) English. The model learned English only, so a message in
+// another language must come out "not understood" with low confidence, not a confident guess.
+// Function words are the cheapest reliable tell: every sentence has some.
 
-const COMMON = new Set(
-  ('i me my mine we us our you your yours it its it\'s this that these those the a an and or of to in on ' +
-    'for with at by from as is are was were be been being am have has had do does did can could will would ' +
-    'should may might must if then than so there here what how why when where who which just only also ' +
-    'all any some more most no yes ok okay please order orders app site website page product products ' +
-    'delivery service support account team they them their he she his her one get got use used make need ' +
-    'want time up out about after again new now today my i\'m i\'ve i\'d you\'re it\'s that\'s there\'s ' +
-    'hi hello hey guys everything nothing something work works').split(' '),
+const words = (s: string) => new Set(s.split(' '));
+
+export const ENGLISH = words(
+  "i me my we our you your it its this that the a an and or of to in on for with at by from is are was were be " +
+    "been have has had do does did can could will would should not no but so if just very what how why when " +
+    "where who there here all any some more than then they them their he she his her i'm it's don't can't " +
+    "please thanks thank ok okay love great good bad yes",
 );
+// German, Spanish, French, Portuguese, Italian and Dutch function words that English lacks.
+const OTHERS = words(
+  'und der die das ist nicht ich ein eine mit auf für sie es wir sehr aber auch noch nur mein meine ' +
+    'el la los las es y en un una por para con que del lo se mi muy pero como está son ' +
+    'le les et est une des du pour avec pas je il elle nous vous très mais ce cette sont ' +
+    'o os e em um uma não com muito mas meu minha está são ' +
+    'il di che è per una sono della questo ma ho non ' +
+    'het een van is niet ik en met zijn op voor maar ook heel',
+);
+/** Letters outside the Latin script (Japanese, Cyrillic, Arabic, ...). */
+const NON_LATIN = /(?!\p{Script=Latin})\p{L}/u;
 
-/** Below this share of recognised words, a message is treated as another language. */
-const MIN_KNOWN_SHARE = 0.3;
-
-export function looksEnglish(tokens: readonly Token[]): boolean {
-  let words = 0;
-  let known = 0;
+export function looksEnglish(tokens: readonly string[]): boolean {
+  let english = 0;
+  let other = 0;
+  let letters = 0;
+  let foreign = 0;
   for (const t of tokens) {
-    // Numbers ("10/10") belong to every language.
-    if (t.kind !== 'word' || !/\p{L}/u.test(t.text)) continue;
-    words++;
-    const w = t.text;
-    if (COMMON.has(w) || WORDS.has(w) || INTENSIFIERS.has(w) || CONTRAST.has(w) || isNegator(w)) known++;
+    if (!/\p{L}/u.test(t)) continue;
+    letters++;
+    if (NON_LATIN.test(t)) foreign++;
+    const word = t[0] === '!' ? t.slice(1) : t;
+    if (ENGLISH.has(word)) english++;
+    else if (OTHERS.has(word)) other++;
   }
-  // Emoji-only messages have no language to judge.
-  return words === 0 || known / words >= MIN_KNOWN_SHARE;
+  // Emoji-only or number-only messages have no language to judge.
+  if (letters === 0) return true;
+  if (foreign * 2 > letters) return false;
+  return english >= other;
 }

@@ -1,21 +1,26 @@
 // Writes the reasons a support agent sees next to the message: the evidence that mattered for
 // this label, then the decision's own notes (disagreements, overrides, "unsure").
 import type { Category, Label } from './types.js';
-import type { TextSentiment } from './sentiment.js';
+import { wordTone } from './model.js';
+import { ENGLISH } from './language.js';
 
 /** An agent reads the reasons at a glance; more would be noise. */
-export const MAX_REASONS = 6;
+export const MAX_REASONS = 8;
 /** Words listed per reason, for the same reason. */
 const MAX_WORDS = 4;
+/** A word must pull this hard (in logits) on its own to be named. */
+const NAMED_TONE = 1.5;
 
 export interface Facts {
-  tone: TextSentiment;
-  sentiment: number;
+  tokens: readonly string[];
+  tone: number;
   rating?: number;
   category?: Category;
   question: number;
   ideaCue?: string;
   spamReasons: string[];
+  urgencyCues: string[];
+  prRiskCues: string[];
   hasText: boolean;
   english: boolean;
 }
@@ -25,24 +30,42 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
   if (label === 'spam') evidence.push(...f.spamReasons);
   if (label === 'question' && f.question > 0) evidence.push('question');
   if (label === 'idea' && f.ideaCue) evidence.push(`suggestion: "${f.ideaCue.trim()}"`);
+  if (f.urgencyCues.length) evidence.push(`urgent: ${f.urgencyCues.join(', ')}`);
+  if (f.prRiskCues.length) evidence.push(`may go public: ${f.prRiskCues.join(', ')}`);
   if (f.rating !== undefined) evidence.push(`rating ${f.rating}/5`);
   if (f.category) evidence.push(`customer chose: ${f.category}`);
 
-  const negative = list('negative words', f.tone.negative);
-  const positive = list('positive words', f.tone.positive);
-  // The side that won comes first.
-  evidence.push(...(f.sentiment > 0 ? [positive, negative] : [negative, positive]).filter((r) => r !== ''));
-  evidence.push(list('negation', f.tone.negations));
-  if (label !== 'question' && label !== 'spam' && f.question > 0) evidence.push('question');
-
+  if (label !== 'spam' && f.english) {
+    const { negative, positive } = toneWords(f.tokens);
+    const neg = list('negative words', negative);
+    const pos = list('positive words', positive);
+    // The side that won comes first.
+    evidence.push(...(f.tone > 0 ? [pos, neg] : [neg, pos]));
+  }
   if (label !== 'spam') {
     if (!f.hasText) evidence.push('no text');
     else if (!f.english) evidence.push('language not recognised');
-    else if (label === 'neutral' && f.tone.hits === 0) evidence.push('no clear sentiment');
   }
 
   const kept = evidence.filter((r) => r !== '').slice(0, Math.max(0, MAX_REASONS - notes.length));
   return [...kept, ...notes].slice(0, MAX_REASONS);
+}
+
+/** The words that pull hardest each way, as written ("!good" is shown as "not good"). */
+function toneWords(tokens: readonly string[]): { negative: string[]; positive: string[] } {
+  const scored = new Map<string, number>();
+  for (const t of tokens) {
+    if (!/\p{L}/u.test(t) && !/\p{Extended_Pictographic}/u.test(t)) continue;
+    // "was" or "my" may lean one way in the data, but naming them explains nothing.
+    if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !['love', 'great', 'good', 'bad', 'thanks', 'thank'].includes(t)) continue;
+    if (!scored.has(t)) scored.set(t, wordTone(t));
+  }
+  const named = [...scored].filter(([, tone]) => Math.abs(tone) >= NAMED_TONE).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  const show = (t: string) => (t[0] === '!' ? `not ${t.slice(1)}` : t);
+  return {
+    negative: named.filter(([, tone]) => tone < 0).map(([t]) => show(t)),
+    positive: named.filter(([, tone]) => tone > 0).map(([t]) => show(t)),
+  };
 }
 
 function list(title: string, words: readonly string[]): string {

@@ -119,6 +119,9 @@ export function spamSignals(lower: string, links: number, tokens: readonly Token
   if (links > 0) {
     score += links * PER_LINK;
     reasons.push(links === 1 ? '1 link' : `${links} links`);
+    // A link with a sales pitch and hardly a word of its own ("Buy now! http://...").
+    const own = tokens.filter((t) => t.kind === 'word' && /\p{L}/u.test(t.text)).length;
+    if (terms.length > 0 && own <= 3) score += 0.5;
   }
 
   // Not blank, yet no word or emoji: "!!!!", "12345", a bare link.

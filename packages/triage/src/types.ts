@@ -1,4 +1,9 @@
-// The public shapes of triage. They stay fixed when the rules give way to a learned model.
+// The public shapes of triage.
+import type { Topic } from './topics.js';
+import type { Urgency } from './urgency.js';
+
+export type { Topic } from './topics.js';
+export type { Urgency } from './urgency.js';
 
 /** What a message is. */
 export type Label = 'complaint' | 'question' | 'idea' | 'praise' | 'neutral' | 'spam';
@@ -27,8 +32,14 @@ export interface Decision {
   routes: Route[];
   /** -1 (angry) to 1 (delighted): the text blended with the rating. */
   sentiment: number;
-  /** 0 to 1: how sure the label is; low confidence on complaint/praise sends it to both teams. */
+  /** 0 to 1: how sure the label is; an unsure complaint or praise goes to both support and PR. */
   confidence: number;
   /** Short explanations for the agent who reads the message. */
   reasons: string[];
+  /** How soon a person should read it: critical for money taken twice, locked accounts, safety, legal threats. */
+  urgency: Urgency;
+  /** What it is about (billing, bug, delivery, ...), at most three. */
+  topics: Topic[];
+  /** The customer threatens to go public (social media, press, reviews, lawyers): PR is alerted too. */
+  prRisk: boolean;
 }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { triage, type TriageInput } from '../src/index.js';
 
 const bin = fileURLToPath(new URL('../bin/tandem-triage.js', import.meta.url));
 const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -53,6 +54,41 @@ describe('tandem-triage', () => {
     expect(lines[5]).toMatchObject({ label: 'idea', routes: ['product'] });
     expect(lines[6]).toMatchObject({ label: 'spam', routes: [] });
     expect(lines[0]).toHaveProperty('reasons', expect.arrayContaining(['rating 1/5']));
+    expect(lines[0]).toMatchObject({ urgency: 'critical', topics: expect.arrayContaining(['billing']), prRisk: false });
+  });
+
+  it('round-trips every field of the decision, as the library gives it', async () => {
+    const inputs: TriageInput[] = [
+      { text: 'I was charged twice and nobody answers. Posting this on Twitter.', rating: 1 },
+      { text: 'Love the new dashboard, setup took two minutes!', rating: 5, category: 'praise' },
+      { text: 'Not urgent, just curious how to export my invoices', category: 'question' },
+      { text: 'My parcel is two weeks late' },
+      { text: 'Das Produkt ist in Ordnung, danke' },
+      { text: '😍🙏' },
+      { text: 'buy now http://deals.example' },
+      { text: 'ok', rating: 3.5, category: 'rant' } as unknown as TriageInput,
+      { text: '' },
+    ];
+    const { lines, code, stderr } = await run(inputs.map((i) => JSON.stringify(i)).join('\n') + '\n');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(lines).toEqual(inputs.map((i) => triage(i)));
+    for (const line of lines) expect(Object.keys(line as object)).toEqual(expect.arrayContaining(['urgency', 'topics', 'prRisk']));
+    expect(lines[0]).toMatchObject({ prRisk: true, routes: expect.arrayContaining(['support', 'pr']) });
+  });
+
+  it('reports each bad line with its own line number and carries on', async () => {
+    const input = ['{oops', '{"text":"How do I reset my password?"}', '', '{"text":', '{"text":"ok"}', '42'].join('\r\n');
+    const { lines, code, stderr } = await run(input);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      { error: 'line 1: not valid JSON' },
+      expect.objectContaining({ label: 'question' }),
+      { error: 'line 4: not valid JSON' },
+      expect.objectContaining({ routes: expect.arrayContaining(['support']) }),
+      { error: 'line 6: expected an object with a string "text"' },
+    ]);
   });
 
   it('exits 0 when every line is good, including a last line without a newline', async () => {
