@@ -157,7 +157,6 @@ function fromRating(s: Signals, tone: number, notes: string[]): Verdict {
   if (label === 'neutral' && lean >= 0.5) label = 'praise';
   let confidence = s.hasText ? FOREIGN_CONFIDENCE : 0.3 + 0.2 * Math.min(1, Math.abs(lean));
   if (!s.english) {
-    notes.push('language not recognised: low confidence');
     confidence = Math.min(confidence, FOREIGN_CONFIDENCE);
   }
   let routes = [...ROUTES_BY_LABEL[label]];
