@@ -26,6 +26,7 @@ export const UNSURE_BELOW = 0.55;
 const CLEARLY_NEGATIVE = 0.7;
 /** Text in a language the model does not know is read, but barely trusted. */
 const FOREIGN_CONFIDENCE = 0.25;
+const UNSURE_NOTE = 'unsure: sent to support and PR';
 
 export interface Signals {
   scores: Scores;
@@ -73,6 +74,7 @@ export function decide(s: Signals): Verdict {
 
   let label: Label;
   let confidence: number;
+  let unsure = false;
   const negative = polarity.negative >= CLEARLY_NEGATIVE;
   const wantsIdea = !negative && (s.idea || intent.idea >= 0.5 || s.category === 'idea');
   // The wording ("?", "how do I") backs the model's question score; it does not beat a complaint.
@@ -103,7 +105,8 @@ export function decide(s: Signals): Verdict {
     // Leans positive, but a complaint could look like this: both teams read it.
     label = 'neutral';
     confidence = 1 - intent.praise;
-    notes.push('unsure: sent to support and PR');
+    unsure = true;
+    notes.push(UNSURE_NOTE);
   } else {
     label = 'neutral';
     confidence = Math.max(intent.other, polarity.neutral);
@@ -112,12 +115,13 @@ export function decide(s: Signals): Verdict {
   // Text that says little ("the checkout page", "10/10") leaves the call to the stars and the
   // customer's own category.
   if (label === 'neutral') {
-    const lean = (s.rating === undefined ? 0 : (s.rating - 3) / 2) + (s.category === 'problem' ? -1 : s.category === 'praise' ? 1 : 0);
+    const lean = leanOf(s);
     const chosen: Label | undefined =
       s.category === 'question' || s.category === 'idea' ? s.category : lean <= -0.5 ? 'complaint' : lean >= 0.5 && tone > -0.2 ? 'praise' : undefined;
     if (chosen) {
       label = chosen;
       confidence = 0.5;
+      unsure = false;
       notes.length = 0;
     }
   }
@@ -139,18 +143,22 @@ export function decide(s: Signals): Verdict {
 
   confidence = clamp(confidence, 0.05, 0.95);
   let routes = [...ROUTES_BY_LABEL[label]];
-  if (notes.includes('unsure: sent to support and PR') || (label === 'complaint' && confidence < UNSURE_BELOW)) {
+  if (unsure || (label === 'complaint' && confidence < UNSURE_BELOW)) {
     routes = ['support', 'pr'];
-    if (label === 'complaint') notes.push('unsure: sent to support and PR');
+    if (label === 'complaint') notes.push(UNSURE_NOTE);
   }
   if (disagree && !routes.includes('support')) routes = ['support', ...routes];
   return { label, routes, confidence, tone, notes };
 }
 
+/** Stars (1 → -1, 5 → 1) plus a chosen "problem" (-1) or "praise" (+1). */
+function leanOf(s: Signals): number {
+  return (s.rating === undefined ? 0 : (s.rating - 3) / 2) + (s.category === 'problem' ? -1 : s.category === 'praise' ? 1 : 0);
+}
+
 /** No words to read, or words the model cannot read: the stars and category decide, softly. */
 function fromRating(s: Signals, tone: number, notes: string[]): Verdict {
-  const pull = s.category === 'problem' ? -1 : s.category === 'praise' ? 1 : 0;
-  const lean = (s.rating === undefined ? 0 : (s.rating - 3) / 2) + pull;
+  const lean = leanOf(s);
   let label: Label = s.category === 'idea' ? 'idea' : s.category === 'question' ? 'question' : 'neutral';
   if (label === 'neutral' && lean <= -0.5) label = 'complaint';
   // Five stars without words is praise to thank, not a quote: PR reads it, and so does support.

@@ -10,6 +10,8 @@ export const MAX_REASONS = 8;
 const MAX_WORDS = 4;
 /** A word must pull this hard (in logits) on its own to be named. */
 const NAMED_TONE = 1.5;
+/** Common words (see ENGLISH in language.ts) that do carry tone, so they may be named. */
+const TONE_FUNCTION_WORDS = new Set(['love', 'great', 'good', 'bad', 'thanks', 'thank']);
 
 export interface Facts {
   tokens: readonly string[];
@@ -57,7 +59,7 @@ function toneWords(tokens: readonly string[]): { negative: string[]; positive: s
   for (const t of tokens) {
     if (!/\p{L}/u.test(t) && !/\p{Extended_Pictographic}/u.test(t)) continue;
     // "was" or "my" may lean one way in the data, but naming them explains nothing.
-    if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !['love', 'great', 'good', 'bad', 'thanks', 'thank'].includes(t)) continue;
+    if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !TONE_FUNCTION_WORDS.has(t)) continue;
     if (!scored.has(t)) scored.set(t, wordTone(t));
   }
   const named = [...scored].filter(([, tone]) => Math.abs(tone) >= NAMED_TONE).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));

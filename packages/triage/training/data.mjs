@@ -14,12 +14,15 @@ export function hasData() {
   return existsSync(resolve(DATA_DIR, 'README.md'));
 }
 
-/** FNV-1a over the key: one item in five is held out, the same ones everywhere. */
-export function heldOut(key) {
-  let h = 0x811c9dc5;
+/** FNV-1a, 32 bits; a different basis gives an independent split of the same keys. */
+export function fnv(key, basis = 0x811c9dc5) {
+  let h = basis;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % 5 === 0;
+  return h >>> 0;
 }
+
+/** One item in five is held out, the same ones everywhere. */
+export const heldOut = (key) => fnv(key) % 5 === 0;
 
 /** Whitespace and case folded, so a text repeated across sets or splits is recognised. */
 export const normal = (text) => text.toLowerCase().replace(/\s+/g, ' ').trim();

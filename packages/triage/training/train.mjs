@@ -16,12 +16,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { featurize } from '../dist/features.js';
-import { hasData, load, DATA_DIR } from './data.mjs';
+import { fnv, hasData, load, DATA_DIR } from './data.mjs';
 import { IDIOMS } from './idioms.mjs';
 
 const OUT = resolve(import.meta.dirname, '../src/model/weights.ts');
-export const POLARITY = ['negative', 'neutral', 'positive'];
-export const INTENTS = ['complaint', 'question', 'idea', 'praise', 'other'];
+const POLARITY = ['negative', 'neutral', 'positive'];
+const INTENTS = ['complaint', 'question', 'idea', 'praise', 'other'];
 const POLARITY_BITS = 17;
 const INTENT_BITS = 16;
 const EPOCHS = 3;
@@ -148,8 +148,6 @@ function cutAbove(scores, rate) {
   return sorted[Math.min(sorted.length - 1, Math.floor(rate * sorted.length))] ?? 1;
 }
 
-let int_;
-
 function main() {
   if (!hasData()) {
     console.log(`${DATA_DIR} not found (set TANDEM_DATA): nothing to train on.`);
@@ -190,7 +188,6 @@ function main() {
   const pol = quantize(train(polarity, 3, POLARITY_BITS, 1), 3);
   console.log('intent head');
   const int = quantize(train(intent, 5, INTENT_BITS, 2), 5);
-  int_ = int;
 
   // Praise is only called when a complaint would rarely look like this: the cut at which 1% of
   // the calibration complaints still score as praise. Below it, the message is "unsure".
@@ -200,7 +197,7 @@ function main() {
   const thresholds = {
     praise: round(cutAbove(praiseOfComplaints, 0.01)),
     positive: round(cutAbove(positiveOfComplaints, 0.01)),
-    complaint: round(bestComplaintCut(calibration.filter(({ item }) => item.complaint !== undefined))),
+    complaint: round(bestComplaintCut(int, calibration.filter(({ item }) => item.complaint !== undefined))),
   };
   console.log(`calibrated on ${calibration.length} items (${complaints.length} complaints):`, thresholds);
 
@@ -209,8 +206,8 @@ function main() {
 }
 
 /** The complaint score above which "complaint" best separates the flagged tweets (max F1). */
-function bestComplaintCut(flagged) {
-  const scored = flagged.map(({ item, ids }) => [logits(int_, ids, 5, INTENT_BITS)[I.complaint], item.complaint]);
+function bestComplaintCut(int, flagged) {
+  const scored = flagged.map(({ item, ids }) => [logits(int, ids, 5, INTENT_BITS)[I.complaint], item.complaint]);
   let best = [0, 0.5];
   for (let cut = 0.05; cut < 0.95; cut += 0.01) {
     let tp = 0;
@@ -228,11 +225,8 @@ function bestComplaintCut(flagged) {
   return best[1];
 }
 
-function heldForCalibration(text) {
-  let h = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % 10 === 0;
-}
+/** A tenth of training, chosen independently of the held-out split (another FNV basis). */
+const heldForCalibration = (text) => fnv(text, 0x9e3779b9) % 10 === 0;
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
 const base64 = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
