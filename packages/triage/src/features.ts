@@ -34,35 +34,46 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '🥳': 'delighted', '🎉': 'great', '👏': 'great', '💯': 'perfect', '⭐': 'great', '🌟': 'great', '😂': 'funny',
 };
 
+/** The same tokens for ASCII text, which most messages are: the Unicode classes cost 2-3x. */
+const ASCII_TOKEN = new RegExp(
+  `(${EMOTICON.replace(String.raw`\p{L}`, 'a-z')})|((?!))|([a-z0-9]+(?:'[a-z]+)*)|(${PUNCT})`.replace(String.raw`(?!a-z)`, '(?![a-z])'),
+  'g',
+);
+const MAY_LINK = /http|www\./i;
+const NOT_ASCII = /[^\0-\x7f]/;
+const RUN_OR_DIGIT = /(.)\1\1|\d/;
+
 /**
  * Lowercased tokens: links become "url", @handles "mention", digits 0, "sooooo" "soo"; words in
  * a negation's scope start with "!"; punctuation is ".", "!" or "?".
  */
 export function tokens(text: string): string[] {
-  const normal = text
-    .slice(0, MAX_CHARS)
-    .replace(LINK, ' URL ')
-    .replace(MENTION, ' MENTION ')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02BC`]/g, "'");
+  let normal = text.slice(0, MAX_CHARS);
+  if (MAY_LINK.test(normal)) normal = normal.replace(LINK, ' URL ');
+  if (normal.includes('@')) normal = normal.replace(MENTION, ' MENTION ');
+  normal = normal.toLowerCase();
+  const pattern = NOT_ASCII.test(normal) ? TOKEN : ASCII_TOKEN;
+  if (pattern === TOKEN) normal = normal.replace(/[\u2018\u2019\u02BC`]/g, "'");
+  else if (normal.includes('`')) normal = normal.replaceAll('`', "'");
   const out: string[] = [];
   let negated = false;
-  for (const m of normal.matchAll(TOKEN)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(normal); m !== null; m = pattern.exec(normal)) {
     if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) {
-      const emoji = String.fromCodePoint(m[2].codePointAt(0)!);
-      out.push(EMOJI_WORDS[emoji] ?? emoji);
-    }
-    else if (m[4] !== undefined) {
-      const p = m[4][0];
-      out.push(p === '!' || p === '?' ? p : '.');
-      negated = false;
-    } else {
-      const word = m[3]!.replace(/(.)\1{2,}/g, '$1$1').replace(/\d/g, '0');
+    else if (m[3] !== undefined) {
+      let word = m[3];
+      if (RUN_OR_DIGIT.test(word)) word = word.replace(/(.)\1{2,}/g, '$1$1').replace(/\d/g, '0');
       const negator = NEGATORS.has(word) || word.endsWith("n't");
       out.push(negated && !negator ? '!' + word : word);
       if (negator) negated = true;
       else if (word === 'but') negated = false;
+    } else if (m[4] !== undefined) {
+      const p = m[4][0];
+      out.push(p === '!' || p === '?' ? p : '.');
+      negated = false;
+    } else {
+      const emoji = String.fromCodePoint(m[2]!.codePointAt(0)!);
+      out.push(EMOJI_WORDS[emoji] ?? emoji);
     }
   }
   return out;
@@ -73,12 +84,17 @@ const SEED_BIAS = 0;
 const SEED_WORD = 1;
 const SEED_BIGRAM = 2;
 const SEED_CHARS = 4;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+const BANG = 33;
+const LT = 60;
+const GT = 62;
 
-/** FNV-1a, 32 bits. */
-function hash(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** FNV-1a, 32 bits, continued from `h` over s[from, to). Hashing in place allocates no strings. */
+function fnv(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 export interface Features {
@@ -91,35 +107,41 @@ export interface Features {
 
 /**
  * The hashed features of a message: a bias, words, word pairs, and the 3-5 character pieces of
- * longer words (so "refunded", "refundd" and "refunds" share most of their evidence).
+ * longer words, padded as "<word>" (so "refunded", "refundd" and "refunds" share most of their
+ * evidence). A word in a negation's scope keeps its "!" on every piece.
  */
 export function featurize(text: string): Features {
   const toks = tokens(text);
-  let ids = new Uint32Array(64 + toks.length * 16);
+  let size = 2;
+  for (const w of toks) size += w.length > 3 ? 2 + 3 * w.length : 2;
+  const ids = new Uint32Array(size);
   let count = 0;
-  const add = (h: number) => {
-    if (count === ids.length) {
-      const bigger = new Uint32Array(ids.length * 2);
-      bigger.set(ids);
-      ids = bigger;
-    }
-    ids[count++] = h;
-  };
-  add(hash('BIAS', SEED_BIAS));
-  let prev = '<s>';
+  ids[count++] = fnv(FNV_BASIS ^ SEED_BIAS, 'BIAS') >>> 0;
+  // The pair "prev w" is hashed as prev's hash so far, a space, then w.
+  let pair = fnv(FNV_BASIS ^ SEED_BIGRAM, '<s>');
   for (const w of toks) {
-    add(hash(w, SEED_WORD));
-    add(hash(prev + ' ' + w, SEED_BIGRAM));
-    if (w.length > 3) {
-      const flipped = w[0] === '!';
-      const padded = '<' + (flipped ? w.slice(1) : w) + '>';
-      const mark = flipped ? '!' : '';
-      for (let n = 3; n <= 5; n++) {
-        for (let j = 0; j + n <= padded.length; j++) add(hash(mark + padded.slice(j, j + n), SEED_CHARS));
-      }
-    }
-    prev = w;
+    ids[count++] = fnv(FNV_BASIS ^ SEED_WORD, w) >>> 0;
+    ids[count++] = fnv(Math.imul(pair ^ SPACE, FNV_PRIME), w) >>> 0;
+    pair = fnv(FNV_BASIS ^ SEED_BIGRAM, w);
+    if (w.length > 3) count = addPieces(ids, count, w);
   }
-  add(hash(prev + ' </s>', SEED_BIGRAM));
+  ids[count++] = fnv(Math.imul(pair ^ SPACE, FNV_PRIME), '</s>') >>> 0;
   return { ids, count, tokens: toks };
+}
+
+/** Every 3, 4 and 5 character piece of "<w>" (with w's "!" in front of each, if it has one). */
+function addPieces(ids: Uint32Array, count: number, w: string): number {
+  const flipped = w.charCodeAt(0) === BANG;
+  const first = flipped ? 1 : 0;
+  const start = flipped ? Math.imul((FNV_BASIS ^ SEED_CHARS) ^ BANG, FNV_PRIME) : FNV_BASIS ^ SEED_CHARS;
+  // Positions run over "<", w[first..], ">": -1 is "<" and w.length is ">".
+  const charAt = (i: number) => (i < first ? LT : i === w.length ? GT : w.charCodeAt(i));
+  for (let j = first - 1; j + 3 <= w.length + 1; j++) {
+    let h = start;
+    for (let n = 0; n < 5 && j + n <= w.length; n++) {
+      h = Math.imul(h ^ charAt(j + n), FNV_PRIME);
+      if (n >= 2) ids[count++] = h >>> 0;
+    }
+  }
+  return count;
 }

@@ -52,11 +52,25 @@ function load() {
 function probabilities(head: Head, f: Features): Float64Array {
   const z = new Float64Array(head.width + 1);
   const { weights, mask, width } = head;
-  for (let i = 0; i < f.count; i++) {
-    const at = (f.ids[i]! & mask) * width;
-    for (let k = 0; k < width; k++) z[k + 1]! += weights[at + k]!;
+  const { ids, count } = f;
+  // The polarity head stores 2 values per bucket and intent 4: unrolled, each sum stays in a register.
+  if (width === 2) {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < count; i++) {
+      const at = (ids[i]! & mask) * 2;
+      a += weights[at]!;
+      b += weights[at + 1]!;
+    }
+    z[1] = a;
+    z[2] = b;
+  } else {
+    for (let i = 0; i < count; i++) {
+      const at = (ids[i]! & mask) * width;
+      for (let k = 0; k < width; k++) z[k + 1]! += weights[at + k]!;
+    }
   }
-  const scale = head.scale / Math.sqrt(Math.max(1, f.count));
+  const scale = head.scale / Math.sqrt(Math.max(1, count));
   let max = 0;
   for (let k = 1; k <= width; k++) max = Math.max(max, z[k]! * scale);
   let sum = 0;
@@ -71,12 +85,14 @@ export function score(f: Features): Scores {
   const i = probabilities(intent, f);
   return {
     polarity: { negative: p[0]!, neutral: p[1]!, positive: p[2]! },
-    intent: Object.fromEntries(INTENT_CLASSES.map((c, k) => [c, i[k]!])) as Record<Intent, number>,
+    intent: { complaint: i[0]!, question: i[1]!, idea: i[2]!, praise: i[3]!, other: i[4]! },
   };
 }
 
 /** A word's pull towards positive (> 0) or negative (< 0) on its own, in logits. */
 export function wordTone(word: string): number {
+  let tone = tones.get(word);
+  if (tone !== undefined) return tone;
   const { polarity } = load();
   const alone = (f: Features) => {
     let sum = 0;
@@ -87,7 +103,13 @@ export function wordTone(word: string): number {
   // Its word, pair and character features, less what an empty message scores.
   empty ??= alone(featurize(''));
   const text = word[0] === '!' ? `not ${word.slice(1)}` : word;
-  return (alone(featurize(text)) - empty) * polarity.scale;
+  tone = (alone(featurize(text)) - empty) * polarity.scale;
+  // Customers reuse the same few thousand words; the cap keeps a flood of new ones from growing it.
+  if (tones.size >= MAX_TONES) tones.clear();
+  tones.set(word, tone);
+  return tone;
 }
 
+const MAX_TONES = 20_000;
+const tones = new Map<string, number>();
 let empty: number | undefined;

@@ -57,7 +57,7 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
 function toneWords(tokens: readonly string[]): { negative: string[]; positive: string[] } {
   const scored = new Map<string, number>();
   for (const t of tokens) {
-    if (!/\p{L}/u.test(t) && !/\p{Extended_Pictographic}/u.test(t)) continue;
+    if (!isWord(t)) continue;
     // "was" or "my" may lean one way in the data, but naming them explains nothing.
     if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !TONE_FUNCTION_WORDS.has(t)) continue;
     if (!scored.has(t)) scored.set(t, wordTone(t));
@@ -69,6 +69,9 @@ function toneWords(tokens: readonly string[]): { negative: string[]; positive: s
     positive: named.filter(([, tone]) => tone > 0).map(([t]) => show(t)),
   };
 }
+
+/** Holds a letter or an emoji (not only punctuation, digits or an emoticon). ASCII is tried first: it is cheaper. */
+const isWord = (t: string) => /[a-z]/.test(t) || /\p{L}|\p{Extended_Pictographic}/u.test(t);
 
 function list(title: string, words: readonly string[]): string {
   return words.length ? `${title}: ${words.slice(0, MAX_WORDS).join(', ')}` : '';
