@@ -82,8 +82,10 @@ export function decide(s: Signals): Verdict {
   // Service desks phrase problems as statements ("I was charged twice"): without question wording
   // or the customer's choice, the model's question score alone does not make a question.
   const worded = s.question > 0 || s.category === 'question';
-  const complains =
-    negative || (intent.complaint >= s.thresholds.complaint && tone <= 0) || (!worded && intent.question >= 0.5 && tone < 0);
+  // A matter-of-fact report ("my edit button doesn't display") is a complaint in a calm voice: a
+  // clear complaint score carries it unless the text sounds positive.
+  const reports = intent.complaint >= s.thresholds.complaint && (tone <= 0 || (intent.complaint >= 0.5 && tone <= 0.3));
+  const complains = negative || reports || (!worded && intent.question >= 0.5 && tone < 0);
   // A customer who chose "question" is asking, unless the words are clearly unhappy.
   const wantsQuestion =
     !negative && worded && (s.category === 'question' ? tone > -0.3 : asks >= 0.5 && asks > intent.complaint);
@@ -144,7 +146,8 @@ export function decide(s: Signals): Verdict {
   confidence = clamp(confidence, 0.05, 0.95);
   let routes = [...ROUTES_BY_LABEL[label]];
   if (unsure || (label === 'complaint' && confidence < UNSURE_BELOW)) {
-    routes = ['support', 'pr'];
+    // Both teams read it; the first is the one it most likely belongs to.
+    routes = label === 'neutral' && tone > 0 && !mixed ? ['pr', 'support'] : ['support', 'pr'];
     if (label === 'complaint') notes.push(UNSURE_NOTE);
   }
   if (disagree && !routes.includes('support')) routes = ['support', ...routes];

@@ -116,7 +116,8 @@ describe('routes', () => {
       expect(['praise', 'neutral']).toContain(d.label);
       expect(d.routes).toContain('pr');
       if (d.label === 'neutral') {
-        expect(d.routes).toEqual(['support', 'pr']);
+        // Both teams read it, PR first: it most likely is praise.
+        expect(d.routes).toEqual(['pr', 'support']);
         expect(d.reasons).toContain(UNSURE);
       }
     },
