@@ -103,6 +103,11 @@ export interface Features {
   count: number;
   /** The tokens, for the reasons shown to agents. */
   tokens: string[];
+  /**
+   * Token i's own features (its word and character pieces, not the pairs it is part of) are
+   * ids[own[i]] up to ids[own[i + 1] - 1]: what the reasons weigh to name a word.
+   */
+  own: Uint32Array;
 }
 
 /**
@@ -115,18 +120,22 @@ export function featurize(text: string): Features {
   let size = 2;
   for (const w of toks) size += w.length > 3 ? 2 + 3 * w.length : 2;
   const ids = new Uint32Array(size);
+  const own = new Uint32Array(toks.length + 1);
   let count = 0;
   ids[count++] = fnv(FNV_BASIS ^ SEED_BIAS, 'BIAS') >>> 0;
   // The pair "prev w" is hashed as prev's hash so far, a space, then w.
   let pair = fnv(FNV_BASIS ^ SEED_BIGRAM, '<s>');
-  for (const w of toks) {
-    ids[count++] = fnv(FNV_BASIS ^ SEED_WORD, w) >>> 0;
+  for (let t = 0; t < toks.length; t++) {
+    const w = toks[t]!;
     ids[count++] = fnv(Math.imul(pair ^ SPACE, FNV_PRIME), w) >>> 0;
     pair = fnv(FNV_BASIS ^ SEED_BIGRAM, w);
+    own[t] = count;
+    ids[count++] = fnv(FNV_BASIS ^ SEED_WORD, w) >>> 0;
     if (w.length > 3) count = addPieces(ids, count, w);
   }
+  own[toks.length] = count;
   ids[count++] = fnv(Math.imul(pair ^ SPACE, FNV_PRIME), '</s>') >>> 0;
-  return { ids, count, tokens: toks };
+  return { ids, count, tokens: toks, own };
 }
 
 /** Every 3, 4 and 5 character piece of "<w>" (with w's "!" in front of each, if it has one). */

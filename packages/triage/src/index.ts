@@ -5,7 +5,7 @@
 import { CATEGORIES, type Category, type Decision, type TriageInput } from './types.js';
 import { prepare, stripLinks, tokenize } from './text.js';
 import { featurize } from './features.js';
-import { score, THRESHOLDS } from './model.js';
+import { score, THRESHOLDS, tokenTones } from './model.js';
 import { looksEnglish } from './language.js';
 import { findIdea, questionSignals, spamSignals } from './rules.js';
 import { urgencyOf } from './urgency.js';
@@ -101,7 +101,7 @@ function sort(input: TriageInput): Decision {
     reasons: explain(
       label,
       {
-        tokens: features.tokens, tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
+        tokens: features.tokens, tokenTones: label !== 'spam' && english ? tokenTones(features) : [], tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
         spamReasons: spam.reasons, urgencyCues: label === 'spam' ? [] : urgent.cues, prRiskCues: label === 'spam' ? [] : risk.cues,
         hasText, english,
       },

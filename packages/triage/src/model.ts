@@ -1,6 +1,6 @@
 // The learned part of triage: two linear heads over hashed features (see training/train.mjs).
 // The weights are decoded once, at first use, from the generated module.
-import { featurize, type Features } from './features.js';
+import type { Features } from './features.js';
 import {
   INTENT_BITS,
   INTENT_CLASSES,
@@ -58,12 +58,28 @@ function probabilities(head: Head, f: Features): Float64Array {
     let a = 0;
     let b = 0;
     for (let i = 0; i < count; i++) {
-      const at = (ids[i]! & mask) * 2;
+      const at = (ids[i]! & mask) << 1;
       a += weights[at]!;
       b += weights[at + 1]!;
     }
     z[1] = a;
     z[2] = b;
+  } else if (width === 4) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < count; i++) {
+      const at = (ids[i]! & mask) << 2;
+      a += weights[at]!;
+      b += weights[at + 1]!;
+      c += weights[at + 2]!;
+      d += weights[at + 3]!;
+    }
+    z[1] = a;
+    z[2] = b;
+    z[3] = c;
+    z[4] = d;
   } else {
     for (let i = 0; i < count; i++) {
       const at = (ids[i]! & mask) * width;
@@ -89,27 +105,15 @@ export function score(f: Features): Scores {
   };
 }
 
-/** A word's pull towards positive (> 0) or negative (< 0) on its own, in logits. */
-export function wordTone(word: string): number {
-  let tone = tones.get(word);
-  if (tone !== undefined) return tone;
-  const { polarity } = load();
-  const alone = (f: Features) => {
+/** Each token's pull towards positive (> 0) or negative (< 0) wherever it stands, in logits. */
+export function tokenTones(f: Features): Float64Array {
+  const { weights, mask, width, scale } = load().polarity;
+  const tones = new Float64Array(f.tokens.length);
+  for (let t = 0; t < tones.length; t++) {
     let sum = 0;
     // Stored per bucket: neutral − negative, positive − negative.
-    for (let i = 0; i < f.count; i++) sum += polarity.weights[(f.ids[i]! & polarity.mask) * polarity.width + 1]!;
-    return sum;
-  };
-  // Its word, pair and character features, less what an empty message scores.
-  empty ??= alone(featurize(''));
-  const text = word[0] === '!' ? `not ${word.slice(1)}` : word;
-  tone = (alone(featurize(text)) - empty) * polarity.scale;
-  // Customers reuse the same few thousand words; the cap keeps a flood of new ones from growing it.
-  if (tones.size >= MAX_TONES) tones.clear();
-  tones.set(word, tone);
-  return tone;
+    for (let i = f.own[t]!; i < f.own[t + 1]!; i++) sum += weights[(f.ids[i]! & mask) * width + 1]!;
+    tones[t] = sum * scale;
+  }
+  return tones;
 }
-
-const MAX_TONES = 20_000;
-const tones = new Map<string, number>();
-let empty: number | undefined;

@@ -1,7 +1,6 @@
 // Writes the reasons a support agent sees next to the message: the evidence that mattered for
 // this label, then the decision's own notes (disagreements, overrides, "unsure").
 import type { Category, Label } from './types.js';
-import { wordTone } from './model.js';
 import { ENGLISH } from './language.js';
 
 /** An agent reads the reasons at a glance; more would be noise. */
@@ -15,6 +14,8 @@ const TONE_FUNCTION_WORDS = new Set(['love', 'great', 'good', 'bad', 'thanks', '
 
 export interface Facts {
   tokens: readonly string[];
+  /** Each token's own pull (see tokenTones in model.ts). */
+  tokenTones: ArrayLike<number>;
   tone: number;
   rating?: number;
   category?: Category;
@@ -38,7 +39,7 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
   if (f.category) evidence.push(`customer chose: ${f.category}`);
 
   if (label !== 'spam' && f.english) {
-    const { negative, positive } = toneWords(f.tokens);
+    const { negative, positive } = toneWords(f.tokens, f.tokenTones);
     const neg = list('negative words', negative);
     const pos = list('positive words', positive);
     // The side that won comes first.
@@ -54,19 +55,20 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
 }
 
 /** The words that pull hardest each way, as written ("!good" is shown as "not good"). */
-function toneWords(tokens: readonly string[]): { negative: string[]; positive: string[] } {
-  const scored = new Map<string, number>();
-  for (const t of tokens) {
-    if (!isWord(t)) continue;
+function toneWords(tokens: readonly string[], tones: ArrayLike<number>): { negative: string[]; positive: string[] } {
+  const named = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (Math.abs(tones[i]!) < NAMED_TONE || named.has(t) || !isWord(t)) continue;
     // "was" or "my" may lean one way in the data, but naming them explains nothing.
     if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !TONE_FUNCTION_WORDS.has(t)) continue;
-    if (!scored.has(t)) scored.set(t, wordTone(t));
+    named.set(t, tones[i]!);
   }
-  const named = [...scored].filter(([, tone]) => Math.abs(tone) >= NAMED_TONE).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  const strongest = [...named].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const show = (t: string) => (t[0] === '!' ? `not ${t.slice(1)}` : t);
   return {
-    negative: named.filter(([, tone]) => tone < 0).map(([t]) => show(t)),
-    positive: named.filter(([, tone]) => tone > 0).map(([t]) => show(t)),
+    negative: strongest.filter(([, tone]) => tone < 0).map(([t]) => show(t)),
+    positive: strongest.filter(([, tone]) => tone > 0).map(([t]) => show(t)),
   };
 }
 
