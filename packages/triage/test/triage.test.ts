@@ -50,6 +50,9 @@ describe('labels for realistic messages', () => {
     ['Feature request: bulk editing', 'idea'],
     ['Feature request: bulk editing of products', 'idea'],
     ['You should support PayPal', 'idea'],
+    ['Would love to be able to print right from the app', 'idea'],
+    ['The app needs an option to export notes', 'idea'],
+    ['There is still no option to rename files', 'idea'],
     // Neutral
     ['I ordered the blue one on Tuesday', 'neutral'],
     ['ok', 'neutral'],
