@@ -15,7 +15,7 @@ const TONE_FUNCTION_WORDS = new Set(['love', 'great', 'good', 'bad', 'thanks', '
 export interface Facts {
   tokens: readonly string[];
   /** Each token's own pull (see tokenTones in model.ts). */
-  tokenTones: ArrayLike<number>;
+  tokenTones: Float64Array;
   tone: number;
   rating?: number;
   category?: Category;
@@ -55,7 +55,7 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
 }
 
 /** The words that pull hardest each way, as written ("!good" is shown as "not good"). */
-function toneWords(tokens: readonly string[], tones: ArrayLike<number>): { negative: string[]; positive: string[] } {
+function toneWords(tokens: readonly string[], tones: Float64Array): { negative: string[]; positive: string[] } {
   const named = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -112,8 +112,8 @@ function word(text: string, i: number, tokens: Token[]): number {
   return j;
 }
 
-/** Where an ASCII emoticon that starts at `i` ends, or `i` when none does. */
-function emoticonEnd(text: string, i: number, c: number): number {
+/** Where an ASCII emoticon that starts at `i` ends, or `i` when none does. Features read them too. */
+export function emoticonEnd(text: string, i: number, c: number): number {
   const next = codeAt(text, i + 1);
   if (c === 62) { // >:( >:-(
     if (next !== 58) return i;
