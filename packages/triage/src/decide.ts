@@ -146,8 +146,7 @@ export function decide(s: Signals): Verdict {
   confidence = clamp(confidence, 0.05, 0.95);
   let routes = [...ROUTES_BY_LABEL[label]];
   if (unsure || (label === 'complaint' && confidence < UNSURE_BELOW)) {
-    // Both teams read it; the first is the one it most likely belongs to.
-    routes = label === 'neutral' && tone > 0 && !mixed ? ['pr', 'support'] : ['support', 'pr'];
+    routes = ['support', 'pr'];
     if (label === 'complaint') notes.push(UNSURE_NOTE);
   }
   if (disagree && !routes.includes('support')) routes = ['support', ...routes];

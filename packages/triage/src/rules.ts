@@ -58,7 +58,8 @@ const IDEA_PHRASES = [
   '(?:add|adding) (?:an? |the )?(?:option|ability|setting|feature) (?:to|for)',
   'no (?:option|ability) to',
   'it would help if',
-  'i wish',
+  // "I wish to close my account" is a formal "I want to".
+  'i wish(?! to\\b)',
   'feature requests?',
   '(?:my|a|one|small|quick|little) suggestion',
   'i suggest',

@@ -119,10 +119,16 @@ describe('routes', () => {
       expect(['praise', 'neutral']).toContain(d.label);
       expect(d.routes).toContain('pr');
       if (d.label === 'neutral') {
-        // Both teams read it, PR first: it most likely is praise.
-        expect(d.routes).toEqual(['pr', 'support']);
+        expect(d.routes).toEqual(['support', 'pr']);
         expect(d.reasons).toContain(UNSURE);
       }
+    },
+  );
+
+  it.each(['I would like to reactivate my card.', 'I found my card, I would like to reactivate it.', 'I wish to close my account'])(
+    'a polite request ("%s") is support\'s first, not PR\'s or product\'s',
+    (text) => {
+      expect(triage({ text }).routes[0]).toBe('support');
     },
   );
 
