@@ -30,6 +30,8 @@ const UNSURE_NOTE = 'unsure: sent to support and PR';
 
 export interface Signals {
   scores: Scores;
+  /** The negative share of the message's most negative sentence (read only before calling praise). */
+  worstClause: () => number;
   /** Polarity of the words after the last "but" or "however", when there is one. */
   tail?: Scores['polarity'];
   thresholds: { praise: number; positive: number; complaint: number };
@@ -100,10 +102,13 @@ export function decide(s: Signals): Verdict {
     label = 'complaint';
     confidence = Math.max(intent.complaint, polarity.negative);
     if (s.question > 0) notes.push('angry question: treated as a complaint');
-  } else if (intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed) {
+  } else if (
+    intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed &&
+    s.worstClause() < CLEARLY_NEGATIVE
+  ) {
     label = 'praise';
     confidence = intent.praise;
-  } else if (intent.praise > intent.other || tone > 0.3 || mixed) {
+  } else if (intent.praise > intent.other || tone > 0.3 || mixed || intent.praise >= s.thresholds.praise) {
     // Leans positive, but a complaint could look like this: both teams read it.
     label = 'neutral';
     confidence = 1 - intent.praise;

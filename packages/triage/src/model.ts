@@ -105,6 +105,36 @@ export function score(f: Features): Scores {
   };
 }
 
+/** A clause this short ("ok.", "meh") is not a complaint to hold praise back for. */
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * The most negative clause of a message: each sentence (and each part after "but") scored alone,
+ * from the message's own features, so a long review that praises the location and then says
+ * "the rooms need renovation, dank smell" shows its complaint. 0 for a message of one clause.
+ */
+export function worstClause(f: Features): number {
+  const { polarity } = load();
+  const { tokens, own, ids } = f;
+  let worst = 0;
+  let start = 0;
+  for (let t = 0; t <= tokens.length; t++) {
+    const end = t === tokens.length || tokens[t] === '.' || tokens[t] === '!' || tokens[t] === '?' || tokens[t] === 'but';
+    if (!end) continue;
+    if (t - start >= MIN_CLAUSE_WORDS && (start > 0 || t < tokens.length)) {
+      // The bias, then the clause's features from its first word's pair on.
+      const from = own[start]! - 1;
+      const to = t === tokens.length ? own[t]! : own[t]! - 1;
+      const clause = new Uint32Array(to - from + 1);
+      clause[0] = ids[0]!;
+      clause.set(ids.subarray(from, to), 1);
+      worst = Math.max(worst, probabilities(polarity, { ids: clause, count: clause.length, tokens: [], own: clause })[0]!);
+    }
+    start = t + 1;
+  }
+  return worst;
+}
+
 /** Each token's pull towards positive (> 0) or negative (< 0) wherever it stands, in logits. */
 export function tokenTones(f: Features): Float64Array {
   const { weights, mask, width, scale } = load().polarity;

@@ -132,6 +132,15 @@ describe('routes', () => {
     },
   );
 
+  it.each([
+    'Great location and friendly staff. The rooms need renovation, dank smell and dingy furniture.',
+    'Lovely hotel, great breakfast, the staff were wonderful. Sadly the room was filthy and the shower was broken.',
+  ])('a review that praises and then complains in another sentence ("%s") is not praise', (text) => {
+    const d = triage({ text });
+    expect(d.label).not.toBe('praise');
+    expect(d.routes).toContain('support');
+  });
+
   it.each(['Great product but delivery was slow', 'The product is great but the delivery was slow'])(
     'praise mixed with a complaint ("%s") is not shown to PR alone',
     (text) => {
