@@ -1,13 +1,13 @@
 // npm run bench: what the widget costs a site, as figures (a benchmark, not a test: it exits 0
 // whatever the numbers, and says which budget each figure is held to).
-//   1. Size of every file the script tag can download, raw, gzip and brotli.
+//   1. Size of every script in dist/public (what the worker serves to pages), raw, gzip and brotli.
 //   2. In real headless Chromium, on a plain page served from 127.0.0.1, with and without the
 //      script tag: main-thread time at load (CDP TaskDuration / ScriptDuration) and the layout
 //      shift the widget causes (goal: 0).
-// Triage's speed is benchmarked by `npm run eval` (it needs the labelled data in ../shared).
+// It builds first, as `npm run eval` does. Triage's speed is benchmarked by `npm run eval`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bin, root, run } from './tools.mjs';
 
@@ -63,13 +63,12 @@ const page = (withWidget) => `<!doctype html><html lang="en"><head><meta charset
 ${'<p>More text below the fold.</p>'.repeat(30)}</main>
 ${withWidget ? '<script src="/tandem.js" data-site="pk_bench_0000000000000000" async></script>' : ''}
 </body></html>`;
-const TYPES = { '.js': 'text/javascript', '.map': 'application/json' };
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (path === '/with' || path === '/without') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(page(path === '/with'));
   } else if (scripts.includes(path.slice(1))) {
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(join(PUBLIC, path.slice(1))));
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(PUBLIC, path.slice(1))));
   } else res.writeHead(404).end();
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

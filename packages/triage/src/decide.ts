@@ -30,7 +30,7 @@ const UNSURE_NOTE = 'unsure: sent to support and PR';
 
 export interface Signals {
   scores: Scores;
-  /** The negative share of the message's most negative sentence (read only before calling praise). */
+  /** The negative share of the message's most negative clause; read only when all else says praise. */
   worstClause: () => number;
   /** Polarity of the words after the last "but" or "however", when there is one. */
   tail?: Scores['polarity'];
@@ -77,6 +77,9 @@ export function decide(s: Signals): Verdict {
   let label: Label;
   let confidence: number;
   let unsure = false;
+  const praised = intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed;
+  // Praise in every way but for one sentence that is a clear complaint: not praise, whatever the stars.
+  const heldBack = praised && s.worstClause() >= CLEARLY_NEGATIVE;
   const negative = polarity.negative >= CLEARLY_NEGATIVE;
   const wantsIdea = !negative && (s.idea || intent.idea >= 0.5 || s.category === 'idea');
   // The wording ("?", "how do I") backs the model's question score; it does not beat a complaint.
@@ -102,13 +105,10 @@ export function decide(s: Signals): Verdict {
     label = 'complaint';
     confidence = Math.max(intent.complaint, polarity.negative);
     if (s.question > 0) notes.push('angry question: treated as a complaint');
-  } else if (
-    intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed &&
-    s.worstClause() < CLEARLY_NEGATIVE
-  ) {
+  } else if (praised && !heldBack) {
     label = 'praise';
     confidence = intent.praise;
-  } else if (intent.praise > intent.other || tone > 0.3 || mixed || intent.praise >= s.thresholds.praise) {
+  } else if (intent.praise > intent.other || tone > 0.3 || mixed || heldBack) {
     // Leans positive, but a complaint could look like this: both teams read it.
     label = 'neutral';
     confidence = 1 - intent.praise;
@@ -124,7 +124,9 @@ export function decide(s: Signals): Verdict {
   if (label === 'neutral') {
     const lean = leanOf(s);
     const chosen: Label | undefined =
-      s.category === 'question' || s.category === 'idea' ? s.category : lean <= -0.5 ? 'complaint' : lean >= 0.5 && tone > -0.2 ? 'praise' : undefined;
+      s.category === 'question' || s.category === 'idea'
+        ? s.category
+        : lean <= -0.5 ? 'complaint' : lean >= 0.5 && tone > -0.2 && !mixed && !heldBack ? 'praise' : undefined;
     if (chosen) {
       label = chosen;
       confidence = 0.5;

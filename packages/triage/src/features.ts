@@ -142,8 +142,10 @@ export interface Features {
   /** The tokens, for the reasons shown to agents. */
   tokens: string[];
   /**
-   * Token i's own features (its word and character pieces, not the pairs it is part of) are
-   * ids[own[i]] up to ids[own[i + 1] - 1]: what the reasons weigh to name a word.
+   * Where each token's features start. Per token the ids are: the pair it ends, then (from
+   * own[i]) its word and character pieces; own[tokens.length] is one past the closing pair. So
+   * ids[own[i] .. own[i + 1] - 1) are token i's own (what the reasons weigh to name a word), and
+   * ids[own[i] - 1 .. own[j] - 1) the tokens i to j - 1 with the pairs between them.
    */
   own: Uint32Array;
 }
@@ -171,8 +173,8 @@ export function featurize(text: string): Features {
     ids[count++] = fnv(FNV_BASIS ^ SEED_WORD, w) >>> 0;
     if (w.length > 3) count = addPieces(ids, count, w);
   }
-  own[toks.length] = count;
   ids[count++] = fnv(Math.imul(pair ^ SPACE, FNV_PRIME), '</s>') >>> 0;
+  own[toks.length] = count;
   return { ids, count, tokens: toks, own };
 }
 
@@ -181,7 +183,7 @@ function addPieces(ids: Uint32Array, count: number, w: string): number {
   const flipped = w.charCodeAt(0) === BANG;
   const first = flipped ? 1 : 0;
   const start = flipped ? Math.imul((FNV_BASIS ^ SEED_CHARS) ^ BANG, FNV_PRIME) : FNV_BASIS ^ SEED_CHARS;
-  // Positions run over "<", w[first..], ">": -1 is "<" and w.length is ">".
+  // Positions run over "<", w[first..], ">": first - 1 is "<" and w.length is ">".
   const charAt = (i: number) => (i < first ? LT : i === w.length ? GT : w.charCodeAt(i));
   for (let j = first - 1; j + 3 <= w.length + 1; j++) {
     let h = start;

@@ -19,8 +19,6 @@ export { CATEGORIES, LABELS, ROUTES } from './types.js';
 export { TOPICS } from './topics.js';
 export { URGENCIES } from './urgency.js';
 
-/** No words are named for spam or a language the model does not know. */
-const NO_TONES = new Float64Array(0);
 /** The text's weight in the reported sentiment, against the rating's RATING_SHARE. */
 const TEXT_SHARE = 0.6;
 const RATING_SHARE = 0.4;
@@ -104,7 +102,7 @@ function sort(input: TriageInput): Decision {
     reasons: explain(
       label,
       {
-        tokens: features.tokens, tokenTones: label !== 'spam' && english ? tokenTones(features) : NO_TONES, tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
+        tokens: features.tokens, tokenTones: tokenTones(features), tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
         spamReasons: spam.reasons, urgencyCues: label === 'spam' ? [] : urgent.cues, prRiskCues: label === 'spam' ? [] : risk.cues,
         hasText, english,
       },

@@ -27,7 +27,7 @@ interface Head {
   weights: Int8Array;
   mask: number;
   /** Stored values per bucket: one per class but the first, whose logit is 0. */
-  width: number;
+  width: 2 | 4;
   scale: number;
 }
 
@@ -40,19 +40,22 @@ function decode(base64: string): Int8Array {
   return bytes;
 }
 
+/** The order score() reads the intent head in; a retrain that changed it must not swap labels. */
+const INTENT_ORDER = 'complaint question idea praise other';
+
 function load() {
+  if (INTENT_CLASSES.join(' ') !== INTENT_ORDER) throw new Error(`intent classes changed: ${INTENT_CLASSES.join(' ')}`);
   heads ??= {
     polarity: { weights: decode(POLARITY_WEIGHTS), mask: (1 << POLARITY_BITS) - 1, width: 2, scale: POLARITY_SCALE },
-    intent: { weights: decode(INTENT_WEIGHTS), mask: (1 << INTENT_BITS) - 1, width: INTENT_CLASSES.length - 1, scale: INTENT_SCALE },
+    intent: { weights: decode(INTENT_WEIGHTS), mask: (1 << INTENT_BITS) - 1, width: 4, scale: INTENT_SCALE },
   };
   return heads;
 }
 
 /** Softmax over [0, stored logits...]: integer sums first, one multiply per class after. */
-function probabilities(head: Head, f: Features): Float64Array {
+function probabilities(head: Head, ids: Uint32Array, count: number): Float64Array {
   const z = new Float64Array(head.width + 1);
   const { weights, mask, width } = head;
-  const { ids, count } = f;
   // The polarity head stores 2 values per bucket and intent 4: unrolled, each sum stays in a register.
   if (width === 2) {
     let a = 0;
@@ -64,7 +67,7 @@ function probabilities(head: Head, f: Features): Float64Array {
     }
     z[1] = a;
     z[2] = b;
-  } else if (width === 4) {
+  } else {
     let a = 0;
     let b = 0;
     let c = 0;
@@ -80,11 +83,6 @@ function probabilities(head: Head, f: Features): Float64Array {
     z[2] = b;
     z[3] = c;
     z[4] = d;
-  } else {
-    for (let i = 0; i < count; i++) {
-      const at = (ids[i]! & mask) * width;
-      for (let k = 0; k < width; k++) z[k + 1]! += weights[at + k]!;
-    }
   }
   const scale = head.scale / Math.sqrt(Math.max(1, count));
   let max = 0;
@@ -97,8 +95,8 @@ function probabilities(head: Head, f: Features): Float64Array {
 
 export function score(f: Features): Scores {
   const { polarity, intent } = load();
-  const p = probabilities(polarity, f);
-  const i = probabilities(intent, f);
+  const p = probabilities(polarity, f.ids, f.count);
+  const i = probabilities(intent, f.ids, f.count);
   return {
     polarity: { negative: p[0]!, neutral: p[1]!, positive: p[2]! },
     intent: { complaint: i[0]!, question: i[1]!, idea: i[2]!, praise: i[3]!, other: i[4]! },
@@ -107,30 +105,35 @@ export function score(f: Features): Scores {
 
 /** A clause this short ("ok.", "meh") is not a complaint to hold praise back for. */
 const MIN_CLAUSE_WORDS = 3;
+const CLAUSE_END = new Set(['.', '!', '?', 'but', '!but']);
 
 /**
- * The most negative clause of a message: each sentence (and each part after "but") scored alone,
- * from the message's own features, so a long review that praises the location and then says
+ * The negative share of a message's most negative clause (sentence, or part after "but"), each
+ * scored alone from the message's own features: a review that praises the location and then says
  * "the rooms need renovation, dank smell" shows its complaint. 0 for a message of one clause.
  */
 export function worstClause(f: Features): number {
   const { polarity } = load();
   const { tokens, own, ids } = f;
-  let worst = 0;
+  // [first token, end token) of each clause with words in it.
+  const clauses: [number, number][] = [];
   let start = 0;
   for (let t = 0; t <= tokens.length; t++) {
-    const end = t === tokens.length || tokens[t] === '.' || tokens[t] === '!' || tokens[t] === '?' || tokens[t] === 'but';
-    if (!end) continue;
-    if (t - start >= MIN_CLAUSE_WORDS && (start > 0 || t < tokens.length)) {
-      // The bias, then the clause's features from its first word's pair on.
-      const from = own[start]! - 1;
-      const to = t === tokens.length ? own[t]! : own[t]! - 1;
-      const clause = new Uint32Array(to - from + 1);
-      clause[0] = ids[0]!;
-      clause.set(ids.subarray(from, to), 1);
-      worst = Math.max(worst, probabilities(polarity, { ids: clause, count: clause.length, tokens: [], own: clause })[0]!);
-    }
+    if (t < tokens.length && !CLAUSE_END.has(tokens[t]!)) continue;
+    if (t > start) clauses.push([start, t]);
     start = t + 1;
+  }
+  if (clauses.length < 2) return 0;
+  let worst = 0;
+  for (const [first, end] of clauses) {
+    if (end - first < MIN_CLAUSE_WORDS) continue;
+    // The bias, then the clause's tokens with the pairs between them (see Features.own).
+    const from = own[first]! - 1;
+    const to = own[end]! - 1;
+    const clause = new Uint32Array(to - from + 1);
+    clause[0] = ids[0]!;
+    clause.set(ids.subarray(from, to), 1);
+    worst = Math.max(worst, probabilities(polarity, clause, clause.length)[0]!);
   }
   return worst;
 }
@@ -141,8 +144,8 @@ export function tokenTones(f: Features): Float64Array {
   const tones = new Float64Array(f.tokens.length);
   for (let t = 0; t < tones.length; t++) {
     let sum = 0;
-    // Stored per bucket: neutral − negative, positive − negative.
-    for (let i = f.own[t]!; i < f.own[t + 1]!; i++) sum += weights[(f.ids[i]! & mask) * width + 1]!;
+    // Its word and pieces, not the pairs it is part of. Stored per bucket: neutral − negative, positive − negative.
+    for (let i = f.own[t]!; i < f.own[t + 1]! - 1; i++) sum += weights[(f.ids[i]! & mask) * width + 1]!;
     tones[t] = sum * scale;
   }
   return tones;

@@ -56,8 +56,6 @@ const IDEA_PHRASES = [
   "(?:i'd|would) love (?:to see|it if|if|to be able to|the (?:ability|option) to)",
   '(?:it )?(?:needs|should have|could use) (?:an? |the )?(?:option|ability|way|setting|feature|mode) (?:to|for)',
   '(?:add|adding) (?:an? |the )?(?:option|ability|setting|feature) (?:to|for)',
-  'no (?:option|ability) to',
-  'it would help if',
   // "I wish to close my account" is a formal "I want to".
   'i wish(?! to\\b)',
   'feature requests?',

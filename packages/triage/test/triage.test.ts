@@ -52,7 +52,6 @@ describe('labels for realistic messages', () => {
     ['You should support PayPal', 'idea'],
     ['Would love to be able to print right from the app', 'idea'],
     ['The app needs an option to export notes', 'idea'],
-    ['There is still no option to rename files', 'idea'],
     // Neutral
     ['I ordered the blue one on Tuesday', 'neutral'],
     ['ok', 'neutral'],
@@ -128,17 +127,24 @@ describe('routes', () => {
   it.each(['I would like to reactivate my card.', 'I found my card, I would like to reactivate it.', 'I wish to close my account'])(
     'a polite request ("%s") is support\'s first, not PR\'s or product\'s',
     (text) => {
-      expect(triage({ text }).routes[0]).toBe('support');
+      const d = triage({ text });
+      expect(d.reasons).not.toContain('could not be analysed');
+      expect(d.label).not.toBe('idea');
+      expect(d.routes[0]).toBe('support');
     },
   );
 
   it.each([
     'Great location and friendly staff. The rooms need renovation, dank smell and dingy furniture.',
     'Lovely hotel, great breakfast, the staff were wonderful. Sadly the room was filthy and the shower was broken.',
-  ])('a review that praises and then complains in another sentence ("%s") is not praise', (text) => {
-    const d = triage({ text });
-    expect(d.label).not.toBe('praise');
-    expect(d.routes).toContain('support');
+    'Lovely stay, nothing was too much trouble but the carpet was stained and smelly',
+  ])('a review that praises and then complains in another clause ("%s") is not praise, whatever the stars', (text) => {
+    for (const rating of [undefined, 4, 5]) {
+      const d = triage({ text, rating });
+      expect(d.reasons).not.toContain('could not be analysed');
+      expect(d.label, `rating ${rating}`).not.toBe('praise');
+      expect(d.routes, `rating ${rating}`).toEqual(['support', 'pr']);
+    }
   });
 
   it.each(['Great product but delivery was slow', 'The product is great but the delivery was slow'])(
