@@ -1,7 +1,7 @@
 // Turns a message into the hashed features the learned model reads. Training (training/train.mjs)
 // imports this same module from dist, so what the model learned and what it sees in production
 // can never drift apart. Pure, synchronous, and bounded by MAX_CHARS.
-import { emoticonEnd } from './text.js';
+import { emoticonEnd, MAY_LINK, NOT_ASCII } from './text.js';
 
 /** Only the start of a message is read: the label rarely hides past it, and the cost stays flat. */
 export const MAX_CHARS = 2000;
@@ -35,8 +35,6 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '🥳': 'delighted', '🎉': 'great', '👏': 'great', '💯': 'perfect', '⭐': 'great', '🌟': 'great', '😂': 'funny',
 };
 
-const MAY_LINK = /http|www\./i;
-const NOT_ASCII = /[^\0-\x7f]/;
 const RUN_OR_DIGIT = /(.)\1\1|\d/;
 
 /**

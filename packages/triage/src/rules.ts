@@ -1,5 +1,5 @@
 // The few phrasings that decide a label regardless of tone: a question, an idea, spam.
-import type { Token } from './text.js';
+import { NOT_ASCII, type Token } from './text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Question: a question mark, a sentence that opens like a question, or a stock phrase.
@@ -212,8 +212,6 @@ function mostlyRuns(lower: string): boolean {
   for (const m of filled.matchAll(REPEATED_RUN)) repeated += m[0].length;
   return filled.length >= 8 && repeated / filled.length >= REPEATED_SHARE;
 }
-
-const NOT_ASCII = /[^\0-\x7f]/;
 
 /** MIN_RUN like ASCII letters or digits in a row, ASCII whitespace between them aside. */
 function hasRun(ascii: string): boolean {

@@ -27,8 +27,10 @@ const TOKEN = new RegExp(`(${EMOTICON})|(${EMOJI})|(${WORD})|(${BREAK})`, 'gu');
 const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
 /** Whether the character after an ASCII emoticon is a letter ("=Dave" holds no emoticon). */
 const LETTER_AT = /\p{L}/uy;
-/** Quick pre-check for stripLinks: most messages hold no link at all. */
-const MAY_LINK = /http|www\./i;
+/** Quick pre-check before looking for links: most messages hold none. */
+export const MAY_LINK = /http|www\./i;
+/** Any character beyond ASCII: text without one can take the hand-written paths. */
+export const NOT_ASCII = /[^\0-\x7f]/;
 
 /** Caps the length and unifies apostrophes so "isn’t" and "isn't" read the same. */
 export function prepare(text: string): string {
