@@ -44,8 +44,9 @@ function decode(base64: string): Int8Array {
 const INTENT_ORDER = 'complaint question idea praise other';
 
 function load() {
+  if (heads) return heads;
   if (INTENT_CLASSES.join(' ') !== INTENT_ORDER) throw new Error(`intent classes changed: ${INTENT_CLASSES.join(' ')}`);
-  heads ??= {
+  heads = {
     polarity: { weights: decode(POLARITY_WEIGHTS), mask: (1 << POLARITY_BITS) - 1, width: 2, scale: POLARITY_SCALE },
     intent: { weights: decode(INTENT_WEIGHTS), mask: (1 << INTENT_BITS) - 1, width: 4, scale: INTENT_SCALE },
   };
