@@ -5,6 +5,7 @@ import type { TandemErrorDetail, TandemSubmitDetail } from '../events.js';
 import { styles } from './feedback.styles.js';
 import { strings } from './strings.js';
 import { SubmitController } from './submit.controller.js';
+import { listenForOpeners } from './openers.js';
 
 const RATINGS = [1, 2, 3, 4, 5];
 const starIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/></svg>`;
@@ -14,6 +15,9 @@ const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidde
  * A floating "Feedback" launcher that opens a modal form: a 1–5 star rating, a message, and
  * the offer to be quoted publicly (made to everyone, whatever their rating). Sends to Tandem
  * with the SDK and thanks the customer in words that fit where the message went.
+ *
+ * Also opened by any element with `data-tandem-open` (the site's own button), and by `open()`;
+ * `launcher="none"` leaves the floating button out.
  *
  * @tagname tandem-feedback
  *
@@ -47,12 +51,21 @@ export class TandemFeedback extends LitElement {
   /** Where the Tandem worker runs, e.g. `https://feedback.example.com`. */
   @property() endpoint?: string;
 
+  /** `floating` (default): a button in a corner of the page; `none`: the site opens the form itself. */
+  @property({ reflect: true }) launcher: 'floating' | 'none' = 'floating';
+
+  /** Which corner the floating button sits in. */
+  @property({ reflect: true }) corner: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
+
+  /** The floating button's text; "Feedback" by default. */
+  @property() label?: string;
+
   @state() private rating?: number;
   @state() private message = '';
   @state() private publish = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('.launcher') private launcher!: HTMLButtonElement;
+  @query('.launcher') private launcherButton?: HTMLButtonElement;
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('.submit') private submitButton?: HTMLButtonElement;
 
@@ -64,29 +77,44 @@ export class TandemFeedback extends LitElement {
    */
   private pageUrl?: string;
 
-  /** Opens the dialog, as the launcher does. Safe to call right after creating the element. */
-  async show(): Promise<void> {
+  /** What opened the dialog, where focus goes back when it closes. */
+  private opener?: HTMLElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    listenForOpeners();
+  }
+
+  /**
+   * Opens the dialog, as the launcher does. Safe to call right after creating the element.
+   * @param opener where focus returns on close; by default whatever had focus.
+   */
+  async open(opener?: HTMLElement): Promise<void> {
+    const focused = deepActiveElement();
     await this.updateComplete;
     if (!this.isConnected || this.dialog.open) return;
+    this.opener = opener ?? (focused instanceof HTMLElement && focused !== document.body ? focused : undefined);
     if (this.sender.status !== 'failed') this.pageUrl = currentPageUrl();
     this.dialog.showModal();
   }
 
   /** Closes the dialog; a message not yet sent stays in the form. */
-  hide(): void {
+  close(): void {
     this.dialog?.close();
   }
 
   override render() {
     const { status, result } = this.sender;
     return html`
-      <button part="launcher" class="launcher" type="button" aria-haspopup="dialog" @click=${this.show}>
-        ${strings.launcher}
-      </button>
+      ${this.launcher === 'none'
+        ? nothing
+        : html`<button part="launcher" class="launcher" type="button" aria-haspopup="dialog" @click=${() => this.open()}>
+            ${this.label || strings.launcher}
+          </button>`}
       <dialog part="dialog" aria-labelledby="title" closedby="any" @close=${this.onClose}>
         <div class="head">
           <h2 id="title">${strings.title}</h2>
-          <button part="close-button" class="close" type="button" aria-label=${strings.close} @click=${this.hide}>
+          <button part="close-button" class="close" type="button" aria-label=${strings.close} @click=${this.close}>
             ${closeIcon}
           </button>
         </div>
@@ -95,7 +123,7 @@ export class TandemFeedback extends LitElement {
           ${status === 'sent' && result ? html`<p tabindex="-1">${thanksFor(result.routes)}</p>` : nothing}
         </div>
         ${status === 'sent'
-          ? html`<button part="done-button" class="done" type="button" @click=${this.hide}>${strings.done}</button>`
+          ? html`<button part="done-button" class="done" type="button" @click=${this.close}>${strings.done}</button>`
           : nothing}
       </dialog>
     `;
@@ -211,15 +239,26 @@ export class TandemFeedback extends LitElement {
       this.publish = false;
       this.sender.reset();
     }
-    // Browsers mostly restore focus to the launcher themselves, but not all do (and not after a
-    // mouse click that never focused it); leave focus alone if the page moved it elsewhere.
+    // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all
+    // browsers do it, nor after a mouse click that never focused it; leave focus alone if the page
+    // moved it elsewhere meanwhile.
     const active = document.activeElement;
-    if (!active || active === document.body || active === this) this.launcher.focus();
+    if (active && active !== document.body && active !== this) return;
+    const back = this.opener?.isConnected ? this.opener : this.launcherButton;
+    back?.focus();
+    this.opener = undefined;
   }
 
   private emit<T>(type: string, detail: T) {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** The focused element, looking into shadow roots (the site's button may live in one). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 function thanksFor(routes: readonly Route[]): string {

@@ -81,6 +81,16 @@ export const styles = css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
   }
 
+  :host([corner$='left']) .launcher {
+    right: auto;
+    left: 20px;
+  }
+
+  :host([corner^='top']) .launcher {
+    bottom: auto;
+    top: 20px;
+  }
+
   dialog {
     width: min(26rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
@@ -97,6 +107,23 @@ export const styles = css`
   @media (min-width: 40rem) {
     dialog {
       margin: auto 20px 84px auto;
+    }
+
+    :host([corner$='left']) dialog {
+      margin: auto auto 84px 20px;
+    }
+
+    :host([corner='top-right']) dialog {
+      margin: 84px 20px auto auto;
+    }
+
+    :host([corner='top-left']) dialog {
+      margin: 84px auto auto 20px;
+    }
+
+    /* Opened from the site's own button: no corner to sit by. */
+    :host([launcher='none']) dialog {
+      margin: auto;
     }
   }
 

@@ -1,0 +1,94 @@
+/**
+ * The ways a site opens the form besides the floating launcher: its own button or link with
+ * `data-tandem-open`, and `open()` / `close()` from its own script; and the launcher's corner and
+ * label. Each page is served at the worker's origin (Chromium intercepts its address), so
+ * tandem.js comes from the real `wrangler dev`.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasFocus, launchBrowser, tabTo } from '../support/browser.js';
+
+const endpoint = inject('endpoint');
+const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = browser.context;
+});
+afterAll(() => browser?.close());
+
+/** Opens a page at the worker's origin whose body is `body` plus the script tag with `data`. */
+async function pageWith(body: string, data: Record<string, string>): Promise<Page> {
+  const page = await context.newPage();
+  const path = `/e2e-${crypto.randomUUID()}.html`;
+  const attributes = Object.entries({ site: SITE_KEY, ...data }).map(([k, v]) => ` data-${k}="${v}"`).join('');
+  await page.route(`${endpoint}${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>shop</title></head><body>${body}
+        <script src="/tandem.js"${attributes} async></script></body></html>`,
+    }),
+  );
+  await page.goto(`${endpoint}${path}`);
+  await page.locator('tandem-feedback').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('tandem-feedback')?.shadowRoot?.querySelector('dialog'));
+  return page;
+}
+
+const dialogOf = (page: Page) => page.locator('tandem-feedback').getByRole('dialog', { name: 'Send us feedback' });
+
+describe('opening the form', () => {
+  it("opens from the site's own button with the keyboard, and gives focus back to it", async () => {
+    const page = await pageWith('<main><button id="own" data-tandem-open>Give feedback</button></main>', { launcher: 'none' });
+    // launcher="none": the site's button is the only way in.
+    expect(await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).count()).toBe(0);
+
+    const own = page.locator('#own');
+    await tabTo(page, own);
+    await page.keyboard.press('Enter');
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await hasFocus(own)).toBe(true);
+  });
+
+  it('opens from a link without following it, and from a click inside the opener', async () => {
+    const page = await pageWith('<a id="link" href="#feedback" data-tandem-open><span>Tell us what you think</span></a>', {});
+    await page.locator('#link span').click();
+    await dialogOf(page).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => location.hash)).toBe('');
+  });
+
+  it('opens and closes from the page script with open() and close()', async () => {
+    const page = await pageWith('<p>No button at all</p>', { launcher: 'none' });
+    // As a site's own script would call it (the element's type is not known here).
+    type Widget = Element & { open(): Promise<void>; close(): void };
+    await page.evaluate(() => (document.querySelector('tandem-feedback') as Widget).open());
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    await page.evaluate(() => (document.querySelector('tandem-feedback') as Widget).close());
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('puts the launcher in the corner and with the words the site chose', async () => {
+    const page = await pageWith('<p>Shop</p>', { corner: 'top-left', label: 'Tell us' });
+    const launcher = page.locator('tandem-feedback').getByRole('button', { name: 'Tell us' });
+    await launcher.waitFor();
+    const box = (await launcher.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x + box.width).toBeLessThan(viewport.width / 2);
+    expect(box.y + box.height).toBeLessThan(viewport.height / 2);
+
+    // Opened from the launcher, focus comes back to the launcher.
+    await launcher.click();
+    await dialogOf(page).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await dialogOf(page).waitFor({ state: 'hidden' });
+    expect(await hasFocus(launcher)).toBe(true);
+  });
+});
