@@ -1,8 +1,9 @@
 /**
- * The ways a site opens the form besides the floating launcher: its own button or link with
- * `data-tandem-open`, and `open()` / `close()` from its own script; and the launcher's corner and
- * label. Each page is served at the worker's origin (Chromium intercepts its address), so
- * tandem.js comes from the real `wrangler dev`.
+ * What a site chooses on the script tag: how the form opens (its own button or link with
+ * `data-tandem-open`, `open()` / `close()` from its script, the launcher's corner and label) and
+ * how it looks (light, dark or the customer's system; the page's writing direction). Each page is
+ * served at the worker's origin (Chromium intercepts its address), so tandem.js comes from the
+ * real `wrangler dev`.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,14 +21,19 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Opens a page at the worker's origin whose body is `body` plus the script tag with `data`. */
-async function pageWith(body: string, data: Record<string, string>): Promise<Page> {
+async function pageWith(
+  body: string,
+  data: Record<string, string>,
+  { scheme = 'light', dir = 'ltr' }: { scheme?: 'light' | 'dark'; dir?: 'ltr' | 'rtl' } = {},
+): Promise<Page> {
   const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
   const path = `/e2e-${crypto.randomUUID()}.html`;
   const attributes = Object.entries({ site: SITE_KEY, ...data }).map(([k, v]) => ` data-${k}="${v}"`).join('');
   await page.route(`${endpoint}${path}`, (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>shop</title></head><body>${body}
+      body: `<!doctype html><html lang="en" dir="${dir}"><head><title>shop</title></head><body>${body}
         <script src="/tandem.js"${attributes} async></script></body></html>`,
     }),
   );
@@ -90,5 +96,38 @@ describe('opening the form', () => {
     await page.keyboard.press('Escape');
     await dialogOf(page).waitFor({ state: 'hidden' });
     expect(await hasFocus(launcher)).toBe(true);
+  });
+});
+
+describe('how it looks', () => {
+  /** The dialog's background once open: the surface colour of the theme in use. */
+  async function surface(page: Page): Promise<string> {
+    await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).click();
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    return dialog.evaluate((d) => getComputedStyle(d).backgroundColor);
+  }
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(31, 32, 35)';
+
+  it("follows the customer's system by default, light or dark", async () => {
+    expect(await surface(await pageWith('', {}, { scheme: 'light' }))).toBe(LIGHT);
+    expect(await surface(await pageWith('', {}, { scheme: 'dark' }))).toBe(DARK);
+  });
+
+  it('keeps the theme the site fixed, whatever the system says', async () => {
+    expect(await surface(await pageWith('', { theme: 'dark' }, { scheme: 'light' }))).toBe(DARK);
+    expect(await surface(await pageWith('', { theme: 'light' }, { scheme: 'dark' }))).toBe(LIGHT);
+  });
+
+  it('reads right to left on a right-to-left page', async () => {
+    const page = await pageWith('<p>متجر</p>', {}, { dir: 'rtl' });
+    await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).click();
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.evaluate((d) => getComputedStyle(d).direction)).toBe('rtl');
+    // The message box starts on the right, where a right-to-left reader starts.
+    const box = page.locator('tandem-feedback').getByRole('textbox', { name: 'Your message' });
+    expect(await box.evaluate((t) => getComputedStyle(t).direction)).toBe('rtl');
   });
 });

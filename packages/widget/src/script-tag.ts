@@ -30,8 +30,8 @@ function mount(script: HTMLScriptElement | null) {
     const el = document.createElement('tandem-feedback');
     el.setAttribute('site-key', siteKey);
     el.setAttribute('endpoint', endpoint);
-    // data-launcher="none", data-corner="bottom-left", data-label="Tell us": see <tandem-feedback>.
-    for (const name of ['launcher', 'corner', 'label'] as const) {
+    // data-launcher="none", data-corner="bottom-left", data-label="Tell us", data-theme="dark": see <tandem-feedback>.
+    for (const name of ['launcher', 'corner', 'label', 'theme'] as const) {
       const value = script.dataset[name];
       if (value) el.setAttribute(name, value);
     }

@@ -33,6 +33,8 @@ const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidde
  * @csspart thanks - The live region that holds the thank-you after a send.
  * @csspart done-button - The "Done" button under the thank-you.
  *
+ * Right-to-left pages get a right-to-left form: the widget takes the page's direction.
+ *
  * @cssproperty --tandem-accent - Launcher, stars, Send button and focus rings. Default `#4f46e5` (`#8b93ff` in dark mode).
  * @cssproperty --tandem-accent-text - Text on the accent colour. Default `#ffffff` (`#111111` in dark mode).
  * @cssproperty --tandem-text - Text colour. Default `#1f2328` (`#ececf1` in dark mode).
@@ -59,6 +61,9 @@ export class TandemFeedback extends LitElement {
 
   /** The floating button's text; "Feedback" by default. */
   @property() label?: string;
+
+  /** `auto` (default) follows the customer's light or dark system setting; `light` or `dark` fixes it. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   @state() private rating?: number;
   @state() private message = '';

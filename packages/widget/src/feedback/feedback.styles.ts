@@ -2,6 +2,15 @@ import { css } from 'lit';
 
 // Lit adopts these as constructable stylesheets: no <style> element and no style attribute in
 // the page, so the widget works under a Content-Security-Policy without 'unsafe-inline'.
+const dark = css`
+  --_accent: var(--tandem-accent, #8b93ff);
+  --_accent-text: var(--tandem-accent-text, #111111);
+  --_text: var(--tandem-text, #ececf1);
+  --_muted: var(--tandem-muted, #9ca3af);
+  --_surface: var(--tandem-surface, #1f2023);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     /* Nothing the host page sets on inherited properties (font, color, line-height…) leaks in. */
@@ -23,15 +32,15 @@ export const styles = css`
     color-scheme: light;
   }
 
+  /* theme="auto" (the default) follows the customer's system; "light" and "dark" fix it. */
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--tandem-accent, #8b93ff);
-      --_accent-text: var(--tandem-accent-text, #111111);
-      --_text: var(--tandem-text, #ececf1);
-      --_muted: var(--tandem-muted, #9ca3af);
-      --_surface: var(--tandem-surface, #1f2023);
-      color-scheme: dark;
+    :host(:not([theme='light'])) {
+      ${dark}
     }
+  }
+
+  :host([theme='dark']) {
+    ${dark}
   }
 
   :host([hidden]) {
@@ -322,7 +331,7 @@ export const styles = css`
 
   .error:not(:empty) {
     padding: 0.5rem 0.75rem;
-    border-left: 4px solid #d1242f;
+    border-inline-start: 4px solid #d1242f;
     border-radius: 4px;
     background: color-mix(in srgb, #d1242f 12%, var(--_surface));
   }
