@@ -5,20 +5,14 @@
  * served at the worker's origin (Chromium intercepts its address), so tandem.js comes from the
  * real `wrangler dev`.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasFocus, launchBrowser, tabTo } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
 const endpoint = inject('endpoint');
 const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
 
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 /** Opens a page at the worker's origin whose body is `body` plus the script tag with `data`. */
 async function pageWith(
@@ -26,7 +20,7 @@ async function pageWith(
   data: Record<string, string>,
   { scheme = 'light', dir = 'ltr' }: { scheme?: 'light' | 'dark'; dir?: 'ltr' | 'rtl' } = {},
 ): Promise<Page> {
-  const page = await context.newPage();
+  const page = await browser().newPage();
   await page.emulateMedia({ colorScheme: scheme });
   const path = `/e2e-${crypto.randomUUID()}.html`;
   const attributes = Object.entries({ site: SITE_KEY, ...data }).map(([k, v]) => ` data-${k}="${v}"`).join('');

@@ -3,9 +3,9 @@
  * `wrangler dev` under a strict CSP; a customer who only uses the keyboard sends a complaint and
  * a praise they agree to share; the admin API shows both stored, sorted and with their consent.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasFocus, launchBrowser, tabTo } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
 const endpoint = inject('endpoint');
 const SECRET_KEY = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
@@ -20,13 +20,7 @@ interface Stored {
   pageUrl: string | null;
 }
 
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 async function sendByKeyboard(page: Page, { stars, message, quoteMe }: { stars: number; message: string; quoteMe: boolean }) {
   const widget = page.locator('tandem-feedback');
@@ -65,7 +59,7 @@ async function sendByKeyboard(page: Page, { stars, message, quoteMe }: { stars: 
 
 describe('the demo page with the script tag', () => {
   it('sorts a complaint to support and a consented praise to PR, sent with the keyboard only', async () => {
-    const page = await context.newPage();
+    const page = await browser().newPage();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -106,7 +100,7 @@ describe('the demo page with the script tag', () => {
   });
 
   it('serves tandem.js as the one script a site adds, mounting a single launcher', async () => {
-    const page = await context.newPage();
+    const page = await browser().newPage();
     await page.goto(`${endpoint}/`);
     await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).waitFor();
     expect(await page.locator('tandem-feedback').count()).toBe(1);

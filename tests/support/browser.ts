@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const executablePath = process.env.CHROMIUM_PATH;
@@ -29,6 +30,19 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** One Chromium for a test file: launched before its tests, closed after. Call at the top level. */
+export function useBrowser(): () => BrowserContext {
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!browser) throw new Error('the browser is not running yet: use it inside a test');
+    return browser.context;
   };
 }
 

@@ -247,11 +247,10 @@ export class TandemFeedback extends LitElement {
     // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all
     // browsers do it, nor after a mouse click that never focused it; leave focus alone if the page
     // moved it elsewhere meanwhile.
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this) return;
     const back = this.opener?.isConnected ? this.opener : this.launcherButton;
-    back?.focus();
     this.opener = undefined;
+    const active = document.activeElement;
+    if (!active || active === document.body || active === this) back?.focus();
   }
 
   private emit<T>(type: string, detail: T) {
