@@ -5,12 +5,26 @@
  * served at the worker's origin (Chromium intercepts its address), so tandem.js comes from the
  * real `wrangler dev`.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
 const endpoint = inject('endpoint');
 const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
+const SECRET_KEY = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A and AA rules over the page, shadow roots included: the violations' ids. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string }[] }> } }).axe;
+    const { violations } = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return violations.map((v) => v.id);
+  });
+}
 
 const browser = useBrowser();
 
@@ -123,5 +137,26 @@ describe('how it looks', () => {
     // The message box starts on the right, where a right-to-left reader starts.
     const box = page.locator('tandem-feedback').getByRole('textbox', { name: 'Your message' });
     expect(await box.evaluate((t) => getComputedStyle(t).direction)).toBe('rtl');
+  });
+});
+
+describe('the form', () => {
+  it('sends the optional email and name, so the site can reply, and passes axe when open', async () => {
+    const page = await pageWith('<main><h1>Shop</h1></main>', {});
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    await dialogOf(page).waitFor({ state: 'visible' });
+    expect(await axeViolations(page)).toEqual([]);
+
+    const message = `Where is my parcel? (${crypto.randomUUID().slice(0, 8)})`;
+    await widget.getByRole('textbox', { name: 'Your message' }).fill(message);
+    await widget.getByRole('textbox', { name: 'Email (optional)' }).fill('ana@example.com');
+    await widget.getByRole('textbox', { name: 'Name (optional)' }).fill('Ana');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await widget.getByRole('status').locator('p').waitFor({ timeout: 15_000 });
+
+    const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
+    const { data } = (await res.json()) as { data: { message: string; email: string | null; name: string | null }[] };
+    expect(data.find((f) => f.message === message)).toMatchObject({ email: 'ana@example.com', name: 'Ana' });
   });
 });

@@ -68,6 +68,8 @@ export class TandemFeedback extends LitElement {
   @state() private rating?: number;
   @state() private message = '';
   @state() private publish = false;
+  @state() private email = '';
+  @state() private name = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('.launcher') private launcherButton?: HTMLButtonElement;
@@ -170,6 +172,31 @@ export class TandemFeedback extends LitElement {
             @keydown=${this.onMessageKeydown}
           ></textarea>
         </div>
+        <div class="field">
+          <label for="email">${strings.email}</label>
+          <p class="hint" id="email-hint">${strings.emailHint}</p>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            maxlength="254"
+            aria-describedby="email-hint"
+            .value=${this.email}
+            @input=${(e: InputEvent) => (this.email = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="name">${strings.name}</label>
+          <input
+            id="name"
+            name="name"
+            autocomplete="name"
+            maxlength="100"
+            .value=${this.name}
+            @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)}
+          />
+        </div>
         <label class="consent">
           <input type="checkbox" name="publish" .checked=${this.publish} @change=${this.onPublishChange} />
           ${strings.consent}
@@ -220,6 +247,8 @@ export class TandemFeedback extends LitElement {
     }
     const input: FeedbackInput = { message, consent: { publish: this.publish } };
     if (this.rating) input.rating = this.rating;
+    if (this.email.trim()) input.email = this.email.trim();
+    if (this.name.trim()) input.name = this.name.trim();
     if (this.pageUrl) input.pageUrl = this.pageUrl;
 
     await this.sender.submit(input);
@@ -242,6 +271,8 @@ export class TandemFeedback extends LitElement {
       this.rating = undefined;
       this.message = '';
       this.publish = false;
+      this.email = '';
+      this.name = '';
       this.sender.reset();
     }
     // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all

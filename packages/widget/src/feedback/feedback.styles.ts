@@ -293,14 +293,25 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  textarea {
+  textarea,
+  .field input {
     display: block;
     width: 100%;
-    min-height: 7rem;
+    min-height: 44px;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--_muted);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_surface);
+  }
+
+  .hint {
+    margin: 0 0 0.25rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+
+  textarea {
+    min-height: 7rem;
     resize: vertical;
   }
 
