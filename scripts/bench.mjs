@@ -15,7 +15,8 @@ const PUBLIC = join(root, 'dist/public');
 const LOADS = 7;
 /** Budgets from the widget issue, brotli bytes. */
 const BUDGETS = [
-  { what: 'script tag, first download (Lit included)', files: ['tandem.js'], limit: 8 * 1024 },
+  // tandem.js imports tandem-feedback.js (Lit and the launcher) at once; the form's chunk waits.
+  { what: 'script tag, first download (Lit included)', files: ['tandem.js', 'tandem-feedback.js'], limit: 8 * 1024 },
   { what: 'whole feedback widget', files: (all) => all.filter((f) => f !== 'tandem-testimonials.js'), limit: 14 * 1024 },
   { what: 'testimonial wall', files: ['tandem-testimonials.js'], limit: 8 * 1024 },
 ];

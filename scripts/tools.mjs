@@ -1,7 +1,7 @@
 // What every script that runs wrangler, vitest or Chromium needs: offline switches, tool state
 // kept inside the project (.tandem/), and the demo assets. Used by start.mjs, test.mjs and the
 // test suites' global setup.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -57,5 +57,8 @@ export function prepareDemoAssets(dir = `${root}dist/demo`) {
   mkdirSync(dir, { recursive: true });
   cpSync(`${root}dist/public`, dir, { recursive: true });
   cpSync(`${root}examples/script-tag`, dir, { recursive: true });
+  // Both have header rules (the widget's CORS, the demo page's CSP): keep both.
+  const headers = (from) => readFileSync(`${from}/_headers`, 'utf8');
+  writeFileSync(`${dir}/_headers`, `${headers(`${root}dist/public`)}\n${headers(`${root}examples/script-tag`)}`);
   return dir;
 }

@@ -107,6 +107,31 @@ describe('opening the form', () => {
   });
 });
 
+describe('on a customer\'s own site', () => {
+  it("loads the launcher, then the form, from Tandem's origin into a page on another origin", async () => {
+    const page = await browser().newPage();
+    // Another origin for the same machine (Chromium keeps public pages from loading local ones).
+    const shop = `${endpoint.replace('127.0.0.1', 'localhost')}/shop`;
+    await page.route(shop, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>shop</title></head><body><h1>Shop</h1>
+          <script src="${endpoint}/tandem.js" data-site="${SITE_KEY}" async></script></body></html>`,
+      }),
+    );
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(shop);
+    expect(new URL(shop).origin).not.toBe(new URL(endpoint).origin);
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    // The form is a module of its own, fetched across origins only now.
+    await widget.getByRole('textbox', { name: 'Your message' }).waitFor();
+    expect(await widget.getAttribute('endpoint')).toBe(endpoint);
+    expect(failed).toEqual([]);
+  });
+});
+
 describe('how it looks', () => {
   /** The dialog's background once open: the surface colour of the theme in use. */
   async function surface(page: Page): Promise<string> {

@@ -22,6 +22,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       '--disable-sync',
       // Keeps Chromium from looking up Google's hosts on a machine without internet.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      // Everything here runs on loopback: a page the test serves by interception counts as public
+      // to Chromium, which would then refuse it the worker on 127.0.0.1 (Local Network Access).
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
     ],
   });
   return {

@@ -8,4 +8,6 @@
 export { TandemFeedback } from './feedback/feedback.js';
 export { strings as feedbackStrings } from './feedback/strings.js';
 export type { FeedbackStrings } from './feedback/strings.js';
+export { strings as feedbackFormStrings } from './feedback-form/strings.js';
+export type { FeedbackFormStrings } from './feedback-form/strings.js';
 export type { TandemSubmitDetail, TandemErrorDetail } from './events.js';

@@ -1,21 +1,11 @@
 /**
- * The file a site pastes as a script tag (served by the worker at /tandem.js):
- *
- *   <script src="https://feedback.example.com/tandem.js" data-site="pk_…" async></script>
- *
- * Defines `<tandem-feedback>` and adds one to the page. The API defaults to the origin the
- * script came from (first-party wherever the worker runs); `data-endpoint` overrides it.
+ * The widget as the script tag loads it (see loader.ts): defines `<tandem-feedback>` and adds one
+ * to the page for the tag that loaded it. The API defaults to the origin the script came from
+ * (first-party wherever the worker runs); `data-endpoint` overrides it.
  */
 import './feedback/feedback.js';
 
-// Read now: currentScript is only set while this file first runs (also for async scripts).
-const script =
-  (document.currentScript as HTMLScriptElement | null) ??
-  document.querySelector<HTMLScriptElement>('script[data-site][src*="tandem"]');
-
-mount(script);
-
-function mount(script: HTMLScriptElement | null) {
+export function mount(script: HTMLScriptElement | null): void {
   const siteKey = script?.dataset.site;
   if (!script || !siteKey) {
     // A page that places its own <tandem-feedback site-key=…> only needs the definition.
