@@ -45,14 +45,14 @@ function library(pkg, input, external = []) {
   };
 }
 
-/** TypeScript for a browser bundle of the widget, written under `outDir`. */
-function widgetTypescript(outDir) {
+/** TypeScript for the widget's browser bundles in dist/public. */
+function widgetTypescript() {
   return typescript({
     tsconfig: 'packages/widget/tsconfig.json',
     include: ['packages/widget/src/**/*.ts'],
     filterRoot: '.',
     noEmit: false,
-    outDir: absolute(outDir),
+    outDir: absolute('dist/public'),
     rootDir: absolute('packages'),
   });
 }
@@ -69,12 +69,12 @@ export default [
     output: { dir: 'dist/public', format: 'es', sourcemap: true, chunkFileNames: 'tandem-[name]-[hash].js' },
     // The entry may also export what the form's chunk shares with it (Lit): one file, no facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), widgetTypescript('dist/public'), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    plugins: [resolve({ browser: true }), widgetTypescript(), terser({ format: { comments: false }, compress: { passes: 2 } })],
   },
   // The classic script a site pastes, which imports the modules above.
   {
     input: 'packages/widget/src/loader.ts',
     output: { file: 'dist/public/tandem.js', format: 'iife', sourcemap: true },
-    plugins: [widgetTypescript('dist/public'), terser({ format: { comments: false } })],
+    plugins: [widgetTypescript(), terser({ format: { comments: false } })],
   },
 ];

@@ -71,6 +71,50 @@ describe('opening the form', () => {
     expect(await hasFocus(own)).toBe(true);
   });
 
+  it('gives focus back to the opener even when a script clicked it and it never had focus', async () => {
+    const page = await pageWith('<button id="own" data-tandem-open>Give feedback</button>', { launcher: 'none' });
+    await page.evaluate(() => (document.querySelector('#own') as HTMLElement).click());
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await hasFocus(page.locator('#own'))).toBe(true);
+  });
+
+  it('fetches the form only when the customer heads for the launcher', async () => {
+    const page = await browser().newPage();
+    const forms: string[] = [];
+    page.on('request', (r) => /tandem-feedback-form-/.test(r.url()) && forms.push(r.url()));
+    await page.goto(`${endpoint}/`);
+    const launcher = page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' });
+    await launcher.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(forms).toEqual([]);
+    await launcher.hover();
+    await expect.poll(() => forms.length).toBe(1);
+  });
+
+  it('lets close() cancel an open that is still waiting for the form', async () => {
+    const page = await pageWith('<p>Shop</p>', {});
+    // The form's module takes a second to arrive.
+    await page.route(/tandem-feedback-form-.*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    type Widget = Element & { open(): Promise<void>; close(): void };
+    const opened = page.evaluate(() => (document.querySelector('tandem-feedback') as Widget).open());
+    await page.evaluate(() => (document.querySelector('tandem-feedback') as Widget).close());
+    await opened;
+    expect(await page.locator('tandem-feedback').evaluate((el) => el.shadowRoot!.querySelector('dialog')!.open)).toBe(false);
+  });
+
+  it('mounts one launcher when the tag is pasted twice', async () => {
+    const page = await pageWith(`<script src="/tandem.js" data-site="${SITE_KEY}" async></script>`, {});
+    await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('tandem-feedback').count()).toBe(1);
+  });
+
   it('opens from a link without following it, and from a click inside the opener', async () => {
     const page = await pageWith('<a id="link" href="#feedback" data-tandem-open><span>Tell us what you think</span></a>', {});
     await page.locator('#link span').click();
@@ -143,6 +187,13 @@ describe('how it looks', () => {
   const LIGHT = 'rgb(255, 255, 255)';
   const DARK = 'rgb(31, 32, 35)';
 
+  it('themes the form inside the dialog too', async () => {
+    const page = await pageWith('', { theme: 'dark' });
+    await surface(page);
+    const message = page.locator('tandem-feedback').getByRole('textbox', { name: 'Your message' });
+    expect(await message.evaluate((t) => getComputedStyle(t).backgroundColor)).toBe(DARK);
+  });
+
   it("follows the customer's system by default, light or dark", async () => {
     expect(await surface(await pageWith('', {}, { scheme: 'light' }))).toBe(LIGHT);
     expect(await surface(await pageWith('', {}, { scheme: 'dark' }))).toBe(DARK);
@@ -159,7 +210,10 @@ describe('how it looks', () => {
     const dialog = dialogOf(page);
     await dialog.waitFor({ state: 'visible' });
     expect(await dialog.evaluate((d) => getComputedStyle(d).direction)).toBe('rtl');
-    // The message box starts on the right, where a right-to-left reader starts.
+    // Mirrored: the title starts on the right, and Close sits at the left edge.
+    const title = (await dialog.getByRole('heading', { name: 'Send us feedback' }).boundingBox())!;
+    const close = (await dialog.getByRole('button', { name: 'Close' }).boundingBox())!;
+    expect(close.x + close.width).toBeLessThanOrEqual(title.x);
     const box = page.locator('tandem-feedback').getByRole('textbox', { name: 'Your message' });
     expect(await box.evaluate((t) => getComputedStyle(t).direction)).toBe('rtl');
   });

@@ -12,7 +12,12 @@ const script =
   (document.currentScript as HTMLScriptElement | null) ??
   document.querySelector<HTMLScriptElement>('script[data-site][src*="tandem"]');
 
-import(new URL('tandem-feedback.js', script?.src || location.href).href).then(
-  (widget: { mount(script: HTMLScriptElement | null): void }) => widget.mount(script),
-  () => console.warn('Tandem: the feedback widget could not be loaded.'),
-);
+if (!script?.src) {
+  // Without its own address it cannot know where the widget's modules are.
+  console.warn('Tandem: load tandem.js with <script src="…/tandem.js" data-site="pk_…" async></script>.');
+} else {
+  import(new URL('tandem-feedback.js', script.src).href).then(
+    (widget: { mount(script: HTMLScriptElement): void }) => widget.mount(script),
+    () => console.warn('Tandem: the feedback widget could not be loaded.'),
+  );
+}

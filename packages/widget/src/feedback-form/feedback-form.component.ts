@@ -42,6 +42,8 @@ export class TandemFeedbackForm extends LitElement {
 
   /** The dialog opened. */
   opened(): void {
+    // A send that finished after the dialog closed leaves its thank-you: start afresh.
+    this.closed();
     if (this.sender.status !== 'failed') this.pageUrl = currentPageUrl();
   }
 

@@ -148,23 +148,6 @@ export const styles = [
     accent-color: var(--_accent);
   }
 
-  /* Always rendered, so screen readers hear it as soon as it is filled; empty, it takes no
-     room (out of flow, no grid gap). */
-  .error {
-    margin: 0;
-  }
-
-  .error:empty {
-    position: absolute;
-  }
-
-  .error:not(:empty) {
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 4px solid #d1242f;
-    border-radius: 4px;
-    background: color-mix(in srgb, #d1242f 12%, var(--_surface));
-  }
-
   .submit {
     justify-self: end;
   }

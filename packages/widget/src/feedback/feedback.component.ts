@@ -6,9 +6,10 @@ import { listenForOpeners } from './openers.js';
 const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
- * A floating "Feedback" launcher that opens a modal form: a 1–5 star rating, a message, and
- * the offer to be quoted publicly (made to everyone, whatever their rating). Sends to Tandem
- * with the SDK and thanks the customer in words that fit where the message went.
+ * A floating "Feedback" launcher that opens a modal form: a 1–5 star rating, a message, an
+ * optional email and name, and the offer to be quoted publicly (made to everyone, whatever their
+ * rating). Sends to Tandem with the SDK and thanks the customer in words that fit where the
+ * message went. The form itself (`<tandem-feedback-form>`) is loaded on first use.
  *
  * Also opened by any element with `data-tandem-open` (the site's own button), and by `open()`;
  * `launcher="none"` leaves the floating button out.
@@ -21,7 +22,7 @@ const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidde
  * @csspart launcher - The floating "Feedback" button.
  * @csspart dialog - The modal `<dialog>`.
  * @csspart close-button - The dialog's "Close" (×) button.
- * @csspart form - The form: rating, message, consent and Send.
+ * @csspart form - The form: rating, message, email, name, consent and Send.
  * @csspart error - Why the last send failed (empty otherwise).
  * @csspart submit - The "Send" button.
  * @csspart thanks - The live region that holds the thank-you after a send.
@@ -90,6 +91,8 @@ export class TandemFeedback extends LitElement {
   }
 
   private formLoading?: Promise<void>;
+  /** Counts open() and close() calls, so an open that waited on the network knows it was cancelled. */
+  private openRequest = 0;
 
   /** What opened the dialog, where focus goes back when it closes. */
   private opener?: HTMLElement;
@@ -105,20 +108,23 @@ export class TandemFeedback extends LitElement {
    */
   async open(opener?: HTMLElement): Promise<void> {
     const focused = deepActiveElement();
-    await this.loadForm();
+    // A close() while the form is still on its way cancels this open.
+    const request = ++this.openRequest;
+    await this.prefetch();
     await this.updateComplete;
     await this.form?.updateComplete;
-    if (!this.isConnected || this.dialog.open) return;
+    if (request !== this.openRequest || !this.isConnected || this.dialog.open) return;
     this.opener = opener ?? (focused instanceof HTMLElement && focused !== document.body ? focused : undefined);
     this.form?.opened();
     this.dialog.showModal();
   }
 
   /**
-   * Fetches the form (and the SDK it sends with) the first time it is needed: on open, or as soon
-   * as the customer moves towards the launcher. Pages that never open it never download it.
+   * Fetches the form (and the SDK it sends with) ahead of open(): the launcher and the site's own
+   * buttons call it as soon as the customer heads for them. Pages that never open it never
+   * download it.
    */
-  private loadForm = (): Promise<void> =>
+  prefetch = (): Promise<void> =>
     (this.formLoading ??= import('../feedback-form/feedback-form.js').then(
       () => {
         this.formReady = true;
@@ -131,9 +137,10 @@ export class TandemFeedback extends LitElement {
       },
     ));
 
-  /** Closes the dialog; a message not yet sent stays in the form. */
+  /** Closes the dialog (or cancels an open still loading); a message not yet sent stays in the form. */
   close(): void {
-    this.dialog?.close();
+    this.openRequest++;
+    this.renderRoot?.querySelector('dialog')?.close();
   }
 
   override render() {
@@ -146,8 +153,8 @@ export class TandemFeedback extends LitElement {
             type="button"
             aria-haspopup="dialog"
             @click=${() => this.open()}
-            @pointerenter=${this.loadForm}
-            @focus=${this.loadForm}
+            @pointerenter=${this.prefetch}
+            @focus=${this.prefetch}
           >
             ${this.label || strings.launcher}
           </button>`}

@@ -144,7 +144,8 @@ export const styles = [
     place-items: center;
     width: 44px;
     height: 44px;
-    margin: -0.5rem -0.5rem -0.5rem 0;
+    margin-block: -0.5rem;
+    margin-inline-end: -0.5rem;
     padding: 0;
     border: none;
     border-radius: var(--_radius);
