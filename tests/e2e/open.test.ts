@@ -176,6 +176,55 @@ describe('on a customer\'s own site', () => {
   });
 });
 
+describe('a good guest', () => {
+  it("keeps its look and works under a hostile host stylesheet", async () => {
+    const hostile = `<style>* { all: unset !important; } button, input, textarea, dialog { display: none !important; }
+      html { font-size: 40px !important; } body { font: 40px/3 serif !important; }</style><p>Shop</p>`;
+    const page = await pageWith(hostile, {});
+    const widget = page.locator('tandem-feedback');
+    const launcher = widget.getByRole('button', { name: 'Feedback' });
+    await launcher.click();
+    await dialogOf(page).waitFor({ state: 'visible' });
+    const send = widget.getByRole('button', { name: 'Send' });
+    await send.waitFor({ state: 'visible' });
+    expect(await send.evaluate((b) => getComputedStyle(b).fontSize)).toBe('16px');
+    expect(await widget.getByRole('textbox', { name: 'Your message' }).isVisible()).toBe(true);
+  });
+
+  it('fits a small phone, with touch targets of at least 44 px', async () => {
+    const page = await browser().newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`${endpoint}/`);
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const targets = [
+      widget.getByRole('button', { name: 'Close' }),
+      widget.getByRole('radio', { name: '3 stars' }),
+      widget.getByRole('checkbox', { name: 'You may quote me publicly' }).locator('xpath=..'),
+      widget.getByRole('button', { name: 'Send' }),
+    ];
+    for (const target of targets) {
+      const size = (await target.boundingBox())!;
+      expect(Math.min(size.width, size.height), String(target)).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  it('opens without animation when the customer asks for reduced motion', async () => {
+    const page = await browser().newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${endpoint}/`);
+    await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).click();
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.evaluate((d) => getComputedStyle(d).animationName)).toBe('none');
+  });
+});
+
 describe('how it looks', () => {
   /** The dialog's background once open: the surface colour of the theme in use. */
   async function surface(page: Page): Promise<string> {

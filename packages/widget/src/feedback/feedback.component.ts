@@ -144,7 +144,7 @@ export class TandemFeedback extends LitElement {
   }
 
   override render() {
-    return html`
+    return html`<div class="root">
       ${this.launcher === 'none'
         ? nothing
         : html`<button
@@ -173,7 +173,7 @@ export class TandemFeedback extends LitElement {
             ></tandem-feedback-form>`
           : html`<p part="error" class="error" role="alert">${this.formFailed ? strings.notLoaded : nothing}</p>`}
       </dialog>
-    `;
+    </div>`;
   }
 
   private onClose() {

@@ -9,7 +9,7 @@ const dark = css`
   --_text: var(--tandem-text, #ececf1);
   --_muted: var(--tandem-muted, #9ca3af);
   --_surface: var(--tandem-surface, #1f2023);
-  color-scheme: dark;
+  --_scheme: dark;
 `;
 
 export const styles = [
@@ -30,9 +30,18 @@ export const styles = [
     --_radius: var(--tandem-radius, 12px);
     --_font: var(--tandem-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
 
+    --_scheme: light;
+  }
+
+  /* A page may even force 'all: unset !important' onto every element, this one included: its
+     inherited values (font, colour, spacing…) then flow in through the host. Everything hangs
+     under this wrapper, which no page rule can reach, and which starts from initial values. */
+  .root {
+    all: initial;
+    display: contents;
     font: 16px/1.5 var(--_font);
     color: var(--_text);
-    color-scheme: light;
+    color-scheme: var(--_scheme);
   }
 
   /* theme="auto" (the default) follows the customer's system; "light" and "dark" fix it. */
