@@ -45,6 +45,28 @@ function library(pkg, input, external = []) {
   };
 }
 
+/**
+ * Lit's css`` templates pass through terser untouched: drop their comments and the spaces CSS
+ * does not need, so the stylesheets cost the script tag a fraction of their source size.
+ */
+function minifyCss() {
+  const tidy = (css) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/([{;]|^)\s*([\w-]+):\s*/g, '$1$2:')
+      .trim();
+  // TypeScript writes the tag as css `…`, with a space.
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${tidy(body)}\``), map: null };
+    },
+  };
+}
+
 /** TypeScript for the widget's browser bundles in dist/public. */
 function widgetTypescript() {
   return typescript({
@@ -69,7 +91,7 @@ export default [
     output: { dir: 'dist/public', format: 'es', sourcemap: true, chunkFileNames: 'tandem-[name]-[hash].js' },
     // The entry may also export what the form's chunk shares with it (Lit): one file, no facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), widgetTypescript(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    plugins: [resolve({ browser: true }), widgetTypescript(), minifyCss(), terser({ format: { comments: false }, compress: { passes: 2 } })],
   },
   // The classic script a site pastes, which imports the modules above.
   {
