@@ -5,27 +5,13 @@
  * served at the worker's origin (Chromium intercepts its address), so tandem.js comes from the
  * real `wrangler dev`.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { hasFocus, tabTo, useBrowser } from '../support/browser.js';
+import { axeViolations, hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
 const endpoint = inject('endpoint');
 const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
 const SECRET_KEY = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.x A and AA rules over the page, shadow roots included: the violations' ids. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string }[] }> } }).axe;
-    const { violations } = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return violations.map((v) => v.id);
-  });
-}
-
 const browser = useBrowser();
 
 /** Opens a page at the worker's origin whose body is `body` plus the script tag with `data`. */

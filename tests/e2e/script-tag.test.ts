@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { hasFocus, tabTo, useBrowser } from '../support/browser.js';
+import { axeViolations, hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
 const endpoint = inject('endpoint');
 const SECRET_KEY = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
@@ -30,6 +30,7 @@ async function sendByKeyboard(page: Page, { stars, message, quoteMe }: { stars: 
   const dialog = widget.getByRole('dialog', { name: 'Send us feedback' });
   await dialog.waitFor({ state: 'visible' });
   expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+  expect(await axeViolations(page), 'axe, form open').toEqual([]);
 
   // Into the star rating; arrow keys move along it as in any radio group.
   await tabTo(page, widget.getByRole('radio', { name: '1 star' }));
@@ -43,17 +44,20 @@ async function sendByKeyboard(page: Page, { stars, message, quoteMe }: { stars: 
     await tabTo(page, widget.getByRole('checkbox', { name: 'You may quote me publicly' }));
     await page.keyboard.press('Space');
   }
+  expect(await axeViolations(page), 'axe, form filled').toEqual([]);
   await tabTo(page, widget.getByRole('button', { name: 'Send' }));
   await page.keyboard.press('Enter');
   // The thank-you appears once the worker has stored the message.
   const thanks = widget.getByRole('status').locator('p');
   await thanks.waitFor({ timeout: 15_000 });
   const text = (await thanks.textContent()) ?? '';
+  expect(await axeViolations(page), 'axe, thank-you').toEqual([]);
 
   // Escape closes the dialog and gives focus back to the launcher.
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   expect(await hasFocus(launcher)).toBe(true);
+  expect(await axeViolations(page), 'axe, closed').toEqual([]);
   return { thanks: text };
 }
 

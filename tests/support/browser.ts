@@ -1,5 +1,6 @@
 /** Real headless Chromium (Debian's, via playwright-core), offline and with a throwaway profile. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -65,4 +66,29 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promi
     await page.keyboard.press('Tab');
   }
   if (!(await hasFocus(target))) throw new Error(`Tab never reached ${target}`);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.x A and AA rules over the page, shadow roots included: each violation as its
+ * rule and the elements it found, so a failing test says where to look.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Mid-animation (the dialog fades in) contrast would be measured against a half-transparent
+  // box: wait for every animation, in the document and in each shadow root.
+  await page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    return Promise.all(roots.flatMap((root) => root.getAnimations().map((a) => a.finished)));
+  });
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
+    const { violations } = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
 }
