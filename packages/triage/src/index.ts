@@ -102,7 +102,7 @@ function sort(input: TriageInput): Decision {
     reasons: explain(
       label,
       {
-        tokens: features.tokens, tokenTones: tokenTones(features), tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
+        tokens: features.tokens, tokenTones: () => tokenTones(features), tone: verdict.tone, rating, category, question, ideaCue: idea?.cue,
         spamReasons: spam.reasons, urgencyCues: label === 'spam' ? [] : urgent.cues, prRiskCues: label === 'spam' ? [] : risk.cues,
         hasText, english,
       },

@@ -14,8 +14,8 @@ const TONE_FUNCTION_WORDS = new Set(['love', 'great', 'good', 'bad', 'thanks', '
 
 export interface Facts {
   tokens: readonly string[];
-  /** Each token's own pull (see tokenTones in model.ts). */
-  tokenTones: Float64Array;
+  /** Each token's own pull (see tokenTones in model.ts); asked for only when words are named. */
+  tokenTones: () => Float64Array;
   tone: number;
   rating?: number;
   category?: Category;
@@ -39,7 +39,7 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
   if (f.category) evidence.push(`customer chose: ${f.category}`);
 
   if (label !== 'spam' && f.english) {
-    const { negative, positive } = toneWords(f.tokens, f.tokenTones);
+    const { negative, positive } = toneWords(f.tokens, f.tokenTones());
     const neg = list('negative words', negative);
     const pos = list('positive words', positive);
     // The side that won comes first.

@@ -20,6 +20,10 @@ export const base = css`
     cursor: pointer;
   }
 
+  svg {
+    display: block;
+  }
+
   :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

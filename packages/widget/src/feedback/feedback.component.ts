@@ -3,6 +3,7 @@ import type { TandemFeedbackForm } from '../feedback-form/feedback-form.componen
 import { styles } from './feedback.styles.js';
 import { strings } from './strings.js';
 import { listenForOpeners } from './openers.js';
+
 const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**

@@ -164,9 +164,5 @@ export const styles = [
   .close:hover {
     background: color-mix(in srgb, var(--_muted) 15%, transparent);
   }
-
-  svg {
-    display: block;
-  }
 `,
 ];
