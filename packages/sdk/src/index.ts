@@ -7,3 +7,5 @@ export type { Client, ClientOptions, SubmitOptions } from './client.js';
 export { TandemError, DEFAULT_MESSAGES } from './errors.js';
 export type { TandemErrorCode, ClientErrorCode } from './errors.js';
 export type { FeedbackInput, FeedbackCreated, Label, Route, Category, ErrorCode } from '@tandem/worker/types';
+export { createOutbox, outboxStorageKey } from './outbox.js';
+export type { Outbox, OutboxOptions, OutboxResult } from './outbox.js';

@@ -1,0 +1,153 @@
+import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
+import { createClient, newIdempotencyKey, type ClientOptions } from './client.js';
+import { TandemError } from './errors.js';
+
+export interface OutboxOptions extends ClientOptions {
+  /**
+   * Where waiting messages are kept across page loads: `localStorage` by default in browsers.
+   * `null` keeps nothing, so a failed send is reported instead of queued.
+   */
+  storage?: Storage | null;
+}
+
+/** How a send ended: stored by the API, or kept to be sent again with the same key. */
+export type OutboxResult = { status: 'sent'; result: FeedbackCreated } | { status: 'queued'; error: TandemError };
+
+export interface Outbox {
+  /**
+   * Keeps the message, then sends it. Resolves `sent` once the API stored it, or `queued` when it
+   * could not be confirmed (offline, timeout, server error) and was kept for `flush`. Rejects with
+   * a TandemError, keeping nothing, when the API refused it (it would refuse it again).
+   */
+  send(input: FeedbackInput): Promise<OutboxResult>;
+  /** Sends every waiting message, oldest first; stops at the first that still cannot go. */
+  flush(): Promise<FeedbackCreated[]>;
+  /** How many messages wait. */
+  pending(): number;
+  /**
+   * Hands every waiting message to `navigator.sendBeacon`, which outlives the page: call it when
+   * the page is being hidden or closed. They stay kept until a later `flush` confirms them; the
+   * idempotency key makes the API store each once.
+   */
+  beacon(): void;
+}
+
+interface Entry {
+  /** The idempotency key: the same for every attempt at this message, in every tab. */
+  key: string;
+  input: FeedbackInput;
+}
+
+/** Enough for a customer who wrote a few messages offline; never an unbounded pile. */
+const MAX_ENTRIES = 20;
+
+/** The storage key of a site's waiting messages (the widget checks it before loading the SDK). */
+export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${siteKey}`;
+
+/**
+ * Nothing lost, nothing twice: every message is written down before it is sent and crossed out
+ * only once the API confirmed it, and every attempt carries the same idempotency key.
+ *
+ * @example
+ * const outbox = createOutbox({ siteKey: 'pk_…', endpoint: 'https://feedback.example.com' });
+ * addEventListener('online', () => outbox.flush());
+ * addEventListener('pagehide', () => outbox.beacon());
+ * const sent = await outbox.send({ message: 'Love the new app' });
+ * if (sent.status === 'queued') showSavedForLater();
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const client = createClient(options);
+  const name = outboxStorageKey(options.siteKey);
+  const url = `${new URL(options.endpoint).href.replace(/\/+$/, '')}/v1/feedback`;
+  let flushing: Promise<FeedbackCreated[]> | undefined;
+
+  const storage = (): Storage | null => {
+    if (options.storage !== undefined) return options.storage;
+    try {
+      return globalThis.localStorage ?? null;
+    } catch {
+      return null; // Storage blocked (privacy settings, sandboxed frames).
+    }
+  };
+  const read = (): Entry[] => {
+    try {
+      const entries: unknown = JSON.parse(storage()?.getItem(name) ?? '[]');
+      return Array.isArray(entries) ? entries.filter((e: Entry) => typeof e?.key === 'string' && e.input) : [];
+    } catch {
+      return [];
+    }
+  };
+  /** Writes the list; false when it could not be kept (no storage, or full). */
+  const write = (entries: Entry[]): boolean => {
+    try {
+      const store = storage();
+      if (!store) return false;
+      if (entries.length) store.setItem(name, JSON.stringify(entries));
+      else store.removeItem(name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const remove = (key: string) => write(read().filter((e) => e.key !== key));
+
+  async function attempt(entry: Entry): Promise<FeedbackCreated> {
+    try {
+      const result = await client.submit(entry.input, { idempotencyKey: entry.key });
+      remove(entry.key);
+      return result;
+    } catch (error) {
+      // Refused for good (invalid, unauthorized…): sending it again would fail the same way.
+      if (!(error instanceof TandemError && error.retryable)) remove(entry.key);
+      throw error;
+    }
+  }
+
+  return {
+    async send(input) {
+      const entry: Entry = { key: newIdempotencyKey(), input };
+      const entries = read();
+      // A full outbox keeps no more: this message's failure is then reported, not queued.
+      const kept = entries.length < MAX_ENTRIES && write([...entries, entry]);
+      try {
+        return { status: 'sent', result: await attempt(entry) };
+      } catch (error) {
+        if (kept && error instanceof TandemError && error.retryable) return { status: 'queued', error };
+        throw error;
+      }
+    },
+
+    flush() {
+      // One pass at a time per page; other tabs may flush too, and the keys keep that harmless.
+      return (flushing ??= (async () => {
+        const sent: FeedbackCreated[] = [];
+        try {
+          for (const entry of read()) {
+            try {
+              sent.push(await attempt(entry));
+            } catch (error) {
+              // Still offline (or the API still failing): the rest would fail too. A refused
+              // message was crossed out by attempt(); go on with the next.
+              if (error instanceof TandemError && error.retryable) break;
+            }
+          }
+        } finally {
+          flushing = undefined;
+        }
+        return sent;
+      })());
+    },
+
+    pending: () => read().length,
+
+    beacon() {
+      if (typeof navigator === 'undefined' || !navigator.sendBeacon) return;
+      for (const { key, input } of read()) {
+        // text/plain is the one body type a beacon sends across origins without a preflight;
+        // the API reads it as JSON and takes the key and the idempotency key from the body.
+        const body = JSON.stringify({ ...input, siteKey: options.siteKey, idempotencyKey: key });
+        navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
+      }
+    },
+  };
+}
