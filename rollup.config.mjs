@@ -67,6 +67,21 @@ function minifyCss() {
   };
 }
 
+/**
+ * Lit's html`` templates keep their source indentation, which terser cannot touch: drop it from
+ * the components' files. Only the spaces after a line break go, never the break itself, so the
+ * JavaScript around the templates means the same; in the templates any run of spaces renders as
+ * one (none of them is <pre> or pre-wrap text).
+ */
+function trimTemplateIndentation() {
+  return {
+    name: 'trim-template-indentation',
+    transform(code, id) {
+      return id.endsWith('.component.ts') ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+    },
+  };
+}
+
 /** TypeScript for the widget's browser bundles in dist/public. */
 function widgetTypescript() {
   return typescript({
@@ -91,7 +106,7 @@ export default [
     output: { dir: 'dist/public', format: 'es', sourcemap: true, chunkFileNames: 'tandem-[name]-[hash].js' },
     // The entry may also export what the form's chunk shares with it (Lit): one file, no facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), widgetTypescript(), minifyCss(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    plugins: [resolve({ browser: true }), widgetTypescript(), minifyCss(), trimTemplateIndentation(), terser({ format: { comments: false }, compress: { passes: 2 } })],
   },
   // The classic script a site pastes, which imports the modules above.
   {

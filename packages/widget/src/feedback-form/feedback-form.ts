@@ -1,6 +1,8 @@
 import { TandemFeedbackForm } from './feedback-form.component.js';
 
 export { TandemFeedbackForm };
+// Loaded with the form; see dialog.styles.ts.
+export { dialogStyles } from '../feedback/dialog.styles.js';
 
 if (!customElements.get('tandem-feedback-form')) customElements.define('tandem-feedback-form', TandemFeedbackForm);
 

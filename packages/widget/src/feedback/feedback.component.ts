@@ -1,24 +1,32 @@
-import { LitElement, html, svg, nothing } from 'lit';
-import type { TandemFeedbackForm } from '../feedback-form/feedback-form.component.js';
+import { LitElement, adoptStyles, html, svg, nothing } from 'lit';
+import type { RatingScale, TandemFeedbackForm } from '../feedback-form/feedback-form.component.js';
+import type { PageUrlMode, User } from '../feedback-form/context.js';
 import { styles } from './feedback.styles.js';
 import { strings } from './strings.js';
 import { listenForOpeners } from './openers.js';
+import { launcherWord, loadLocale, pickLanguage, type Language, type LocalePack, type TandemStrings } from '../locales/locales.js';
 
 const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
- * A floating "Feedback" launcher that opens a modal form: a 1–5 star rating, a message, an
- * optional email and name, and the offer to be quoted publicly (made to everyone, whatever their
- * rating). Sends to Tandem with the SDK and thanks the customer in words that fit where the
- * message went. The form itself (`<tandem-feedback-form>`) is loaded on first use.
+ * A floating "Feedback" launcher that opens a modal form: a rating (stars, faces or 0–10), what
+ * it is about, the message, an optional email and name, and the offer to be quoted publicly
+ * (made to everyone, whatever their rating). Sends to Tandem through the SDK's outbox, so a
+ * message that cannot go yet is kept and sent later, and thanks the customer in words that fit
+ * where it went. The form itself is loaded on first use, in the customer's language (English,
+ * Spanish, French, German or Portuguese: the element's or page's `lang`, else the browser's).
+ * Right-to-left pages get a right-to-left form.
  *
  * Also opened by any element with `data-tandem-open` (the site's own button), and by `open()`;
  * `launcher="none"` leaves the floating button out.
  *
  * @tagname tandem-feedback
  *
+ * @attr lang - The language to speak: `en`, `es`, `fr`, `de` or `pt` (a region such as `pt-BR` is fine). By default the page's (`<html lang>`), else the customer's browser's, else English.
+ *
  * @event tandem-submit - The message was stored. `detail`: `{ id, label, routes }`.
- * @event tandem-error - The message was not sent; the form keeps the text. `detail`: `{ code }`.
+ * @event tandem-queued - The message could not be sent yet; it is kept in the browser and sent automatically (when back online, or on the next page load). No `detail`.
+ * @event tandem-error - The message was neither sent nor kept; the form keeps the text. `detail`: `{ code }`.
  *
  * @csspart launcher - The floating "Feedback" button.
  * @csspart dialog - The modal `<dialog>`.
@@ -28,8 +36,6 @@ const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidde
  * @csspart submit - The "Send" button.
  * @csspart thanks - The live region that holds the thank-you after a send.
  * @csspart done-button - The "Done" button under the thank-you.
- *
- * Right-to-left pages get a right-to-left form: the widget takes the page's direction.
  *
  * @cssproperty --tandem-accent - Launcher, stars, Send button and focus rings. Default `#4f46e5` (`#8b93ff` in dark mode).
  * @cssproperty --tandem-accent-text - Text on the accent colour. Default `#ffffff` (`#111111` in dark mode).
@@ -52,8 +58,12 @@ export class TandemFeedback extends LitElement {
     corner: { reflect: true },
     label: {},
     theme: { reflect: true },
-    formReady: { state: true },
-    formFailed: { state: true },
+    rating: {},
+    category: {},
+    pageUrl: { attribute: 'page-url' },
+    consentVersion: { attribute: 'consent-version' },
+    metadata: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** The site's publishable key, `pk_…`. */
@@ -74,7 +84,34 @@ export class TandemFeedback extends LitElement {
   /** `auto` (default) follows the customer's light or dark system setting; `light` or `dark` fixes it. */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** Whether the form's module has arrived (it is loaded on first use, see loadForm). */
+  /** The rating the form asks for: `stars` (1–5, default), `faces` (1–5), `scale` (0–10) or `none`. */
+  rating: RatingScale = 'stars';
+
+  /** `optional` (default): the customer may say what it is about (problem, question, idea, praise); `none` leaves it out. */
+  category: 'optional' | 'none' = 'optional';
+
+  /** How much of the page's address is sent: `path` (default; no query or hash), `full` (with the query) or `none`. */
+  pageUrl: PageUrlMode = 'path';
+
+  /**
+   * The version of the consent text ("You may quote me publicly"), stored with each answer so
+   * you can tell what a customer agreed to. Change it when you change `strings.consent`.
+   */
+  consentVersion = 'tandem-1';
+
+  /** Your own context sent with each message: up to 20 keys, each a short string, number, boolean or null. */
+  metadata?: Record<string, string | number | boolean | null>;
+
+  /**
+   * Your own words for any of the widget's texts, e.g. `{ title: 'Tell us anything' }`; the rest
+   * stay in the customer's language. See TandemStrings for every key.
+   */
+  strings?: Partial<TandemStrings>;
+
+  /** Who the customer is, as the site knows them (see identify). */
+  private user?: User;
+
+  /** Whether the form's module has arrived (it is loaded on first use, see prefetch). */
   private formReady = false;
   /** The form's module could not be loaded (offline before it ever arrived). */
   private formFailed = false;
@@ -92,6 +129,9 @@ export class TandemFeedback extends LitElement {
   }
 
   private formLoading?: Promise<void>;
+  /** The language the form was loaded in, and its words. */
+  private loadedLanguage?: Language;
+  private pack?: LocalePack;
   /** Counts open() and close() calls, so an open that waited on the network knows it was cancelled. */
   private openRequest = 0;
 
@@ -101,6 +141,19 @@ export class TandemFeedback extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     listenForOpeners();
+    // A message kept from an earlier visit (offline, or the page closed while it was sending):
+    // load the form, which sends what waits. Pages with nothing waiting download nothing more.
+    if (this.siteKey && waiting(this.siteKey)) void this.prefetch();
+  }
+
+  /**
+   * Tells Tandem who the customer is, e.g. after they sign in: sent with each message, and the
+   * email and name fill the form's fields (the customer can still change them). Call it with no
+   * argument when they sign out.
+   */
+  identify(user?: User): void {
+    this.user = user;
+    this.requestUpdate();
   }
 
   /**
@@ -125,18 +178,26 @@ export class TandemFeedback extends LitElement {
    * buttons call it as soon as the customer heads for them. Pages that never open it never
    * download it.
    */
-  prefetch = (): Promise<void> =>
-    (this.formLoading ??= import('../feedback-form/feedback-form.js').then(
-      () => {
+  prefetch(): Promise<void> {
+    const language = pickLanguage(this);
+    if (language !== this.loadedLanguage) this.formLoading = undefined;
+    return (this.formLoading ??= Promise.all([import('../feedback-form/feedback-form.js'), loadLocale(language)]).then(
+      ([{ dialogStyles }, pack]) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [...TandemFeedback.elementStyles, dialogStyles]);
+        this.pack = pack;
+        this.loadedLanguage = language;
         this.formReady = true;
         this.formFailed = false;
+        this.requestUpdate();
       },
       () => {
         // Try again next time; meanwhile the dialog says why it is empty.
         this.formLoading = undefined;
         this.formFailed = true;
+        this.requestUpdate();
       },
     ));
+  }
 
   /** Closes the dialog (or cancels an open still loading); a message not yet sent stays in the form. */
   close(): void {
@@ -145,7 +206,9 @@ export class TandemFeedback extends LitElement {
   }
 
   override render() {
-    return html`<div class="root">
+    const language = pickLanguage(this);
+    const t = { ...strings, launcher: launcherWord(language), ...this.pack, ...this.strings };
+    return html`<div class="root" lang=${language}>
       ${this.launcher === 'none'
         ? nothing
         : html`<button
@@ -157,12 +220,12 @@ export class TandemFeedback extends LitElement {
             @pointerenter=${this.prefetch}
             @focus=${this.prefetch}
           >
-            ${this.label || strings.launcher}
+            ${this.label || t.launcher}
           </button>`}
       <dialog part="dialog" aria-labelledby="title" closedby="any" @close=${this.onClose}>
         <div class="head">
-          <h2 id="title">${strings.title}</h2>
-          <button part="close-button" class="close" type="button" aria-label=${strings.close} @click=${this.close}>
+          <h2 id="title">${t.title}</h2>
+          <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
             ${closeIcon}
           </button>
         </div>
@@ -170,9 +233,16 @@ export class TandemFeedback extends LitElement {
           ? html`<tandem-feedback-form
               .siteKey=${this.siteKey}
               .endpoint=${this.endpoint}
+              .strings=${{ ...this.pack!, ...this.strings }}
+              .scale=${this.rating}
+              .askCategory=${this.category !== 'none'}
+              .pageUrlMode=${this.pageUrl}
+              .consentVersion=${this.consentVersion}
+              .metadata=${this.metadata}
+              .user=${this.user}
               exportparts="form, error, submit, thanks, done-button"
             ></tandem-feedback-form>`
-          : html`<p part="error" class="error" role="alert">${this.formFailed ? strings.notLoaded : nothing}</p>`}
+          : html`<p part="error" class="error" role="alert">${this.formFailed ? t.notLoaded : nothing}</p>`}
       </dialog>
     </div>`;
   }
@@ -186,6 +256,19 @@ export class TandemFeedback extends LitElement {
     this.opener = undefined;
     const active = document.activeElement;
     if (!active || active === document.body || active === this) back?.focus();
+  }
+}
+
+/**
+ * Whether messages wait in this browser to be sent (storage may be blocked: then none can). The
+ * key is the SDK's outboxStorageKey, written out: importing the SDK here would put all of it in
+ * the script tag's first download.
+ */
+function waiting(siteKey: string): boolean {
+  try {
+    return Boolean(localStorage.getItem(`tandem-outbox:${siteKey}`));
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * The words of `<tandem-feedback>` itself (launcher and dialog frame), in one place so they can
- * be translated; the form's own words are in feedback-form/strings.ts, loaded with the form.
+ * The English words of `<tandem-feedback>` itself (launcher and dialog frame). The script tag's
+ * first download keeps them for when the form (and its language) cannot be loaded; the form's
+ * own words are in feedback-form/strings.ts, and every language in locales/.
  */
 export const strings = {
   launcher: 'Feedback',
