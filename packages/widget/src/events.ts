@@ -1,7 +1,7 @@
 import type { FeedbackCreated, TandemErrorCode } from '@tandem/sdk';
 
 /** `tandem-submit`: the message was stored and sorted. */
-export type TandemSubmitDetail = FeedbackCreated;
+export type TandemSubmitDetail = Pick<FeedbackCreated, 'id' | 'label' | 'routes'>;
 
 /** `tandem-error`: the message was not sent; the customer's text is kept in the form. */
 export interface TandemErrorDetail {
@@ -11,6 +11,7 @@ export interface TandemErrorDetail {
 declare global {
   interface GlobalEventHandlersEventMap {
     'tandem-submit': CustomEvent<TandemSubmitDetail>;
+    'tandem-queued': CustomEvent<undefined>;
     'tandem-error': CustomEvent<TandemErrorDetail>;
   }
 }

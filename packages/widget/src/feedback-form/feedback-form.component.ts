@@ -1,105 +1,196 @@
 import { LitElement, html, svg, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { FeedbackInput, Route } from '@tandem/sdk';
+import type { Category, FeedbackInput, Route } from '@tandem/sdk';
 import type { TandemErrorDetail, TandemSubmitDetail } from '../events.js';
-import { strings } from './strings.js';
+import type { FeedbackFormStrings } from './strings.js';
 import { styles } from './feedback-form.styles.js';
 import { SubmitController } from './submit.controller.js';
+import { context, pageUrl, siteMetadata, type PageUrlMode, type User } from './context.js';
 
-const RATINGS = [1, 2, 3, 4, 5];
+export type RatingScale = 'stars' | 'faces' | 'scale' | 'none';
+
+const CATEGORIES: Category[] = ['problem', 'question', 'idea', 'praise'];
+const FACES = ['😠', '🙁', '😐', '🙂', '😍'];
 const starIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/></svg>`;
+// The site's setup is wrong (key, origins): nothing the customer can do about it.
+const SETUP_ERRORS = new Set(['invalid_config', 'unauthorized', 'forbidden', 'origin_not_allowed']);
 
 /**
- * The inside of `<tandem-feedback>`'s dialog: rating, message, optional email and name, the offer
- * to be quoted publicly, then the thank-you. Loaded only when the dialog first opens (or the
- * launcher is hovered or focused), so a page that never opens it never downloads it or the SDK.
- * Not meant to be used alone: `<tandem-feedback>` places it and passes its parts on.
+ * The inside of `<tandem-feedback>`'s dialog: a rating, what it is about, the message, an
+ * optional email and name, the offer to be quoted publicly, then the thank-you. Loaded only when
+ * the dialog first opens (or the launcher is hovered or focused), so a page that never opens it
+ * never downloads it or the SDK. Not meant to be used alone: `<tandem-feedback>` places it and
+ * passes its settings and parts on.
  *
  * @tagname tandem-feedback-form
  */
 export class TandemFeedbackForm extends LitElement {
   static override styles = styles;
 
-  @property({ attribute: false }) siteKey?: string;
-  @property({ attribute: false }) endpoint?: string;
+  // Declared without decorators, whose helpers would cost the download more than they save.
+  static override properties = {
+    siteKey: { attribute: false },
+    endpoint: { attribute: false },
+    strings: { attribute: false },
+    scale: { attribute: false },
+    askCategory: { attribute: false },
+    pageUrlMode: { attribute: false },
+    consentVersion: { attribute: false },
+    metadata: { attribute: false },
+    user: { attribute: false },
+    rating: { state: true },
+    category: { state: true },
+    message: { state: true },
+    publish: { state: true },
+    email: { state: true },
+    name: { state: true },
+  };
 
-  @state() private rating?: number;
-  @state() private message = '';
-  @state() private publish = false;
-  @state() private email = '';
-  @state() private name = '';
+  siteKey?: string;
+  endpoint?: string;
+  /** Every word, in the customer's language, with the site's own words over it. */
+  strings?: FeedbackFormStrings;
+  scale: RatingScale = 'stars';
+  askCategory = true;
+  pageUrlMode: PageUrlMode = 'path';
+  consentVersion?: string;
+  metadata?: Record<string, unknown>;
+  user?: User;
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-  @query('.submit') private submitButton?: HTMLButtonElement;
+  private rating?: number;
+  private category?: Category;
+  private message = '';
+  private publish = false;
+  private email = '';
+  private name = '';
+
+  private find = <E extends Element>(selector: string) => this.renderRoot.querySelector<E>(selector);
 
   private sender = new SubmitController(this, () => ({ siteKey: this.siteKey, endpoint: this.endpoint }));
 
   /**
    * The page the customer was on when they opened the form. Taken once, so a retry after a
-   * single-page app navigates sends the same message (and idempotency key) as the first try.
+   * single-page app navigates sends the same page as the first try.
    */
   private pageUrl?: string;
+  /** When the form opened: how long it took to write is a spam signal the worker weighs. */
+  private openedAt = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Messages kept from an earlier failure (this page or an earlier one) go when they can.
+    addEventListener('online', this.flush);
+    addEventListener('pagehide', this.beacon);
+    this.flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.flush);
+    removeEventListener('pagehide', this.beacon);
+  }
+
+  private flush = () => void this.waiting()?.flush();
+  // The page is going away: a message still on its way or waiting is handed to sendBeacon.
+  private beacon = () => this.waiting()?.beacon();
+
+  /** The outbox, when the site is configured and something waits in it. */
+  private waiting() {
+    try {
+      const outbox = this.sender.outbox();
+      return outbox.pending() ? outbox : undefined;
+    } catch {
+      return undefined; // Not configured (yet): nothing can have been kept.
+    }
+  }
 
   /** The dialog opened. */
   opened(): void {
     // A send that finished after the dialog closed leaves its thank-you: start afresh.
     this.closed();
-    if (this.sender.status !== 'failed') this.pageUrl = currentPageUrl();
+    this.pageUrl = pageUrl(this.pageUrlMode);
+    this.openedAt = Date.now();
+    // What the site told us about the customer fills what they have not typed themselves.
+    this.email ||= this.user?.email ?? '';
+    this.name ||= this.user?.name ?? '';
   }
 
   /** The dialog closed: after a send, the next customer starts from an empty form. */
   closed(): void {
-    if (this.sender.status !== 'sent') return;
-    this.rating = undefined;
-    this.message = '';
+    if (this.sender.status !== 'sent' && this.sender.status !== 'queued') return;
+    this.rating = this.category = undefined;
+    this.message = this.email = this.name = '';
     this.publish = false;
-    this.email = '';
-    this.name = '';
     this.sender.reset();
   }
 
   override render() {
+    const t = this.strings;
+    if (!t) return nothing;
     const { status, result } = this.sender;
+    const done = status === 'sent' || status === 'queued';
     return html`
-      ${status === 'sent' ? nothing : this.renderForm()}
+      ${done ? nothing : this.renderForm(t)}
       <div part="thanks" class="thanks" role="status" aria-live="polite">
-        ${status === 'sent' && result ? html`<p tabindex="-1">${thanksFor(result.routes)}</p>` : nothing}
+        ${status === 'queued' ? html`<p tabindex="-1">${t.queued}</p>` : nothing}
+        ${status === 'sent' && result ? html`<p tabindex="-1">${thanksFor(result.routes, t)}</p>` : nothing}
+        ${this.sender.followUp === 'added' ? html`<p tabindex="-1">${t.followUpDone}</p>` : nothing}
       </div>
-      ${status === 'sent'
-        ? html`<button part="done-button" class="done accent" type="button" @click=${this.done}>${strings.done}</button>`
+      ${status === 'sent' && result?.routes.includes('support') && !this.email.trim() ? this.renderFollowUp(t) : nothing}
+      ${done
+        ? html`<button part="done-button" class="done accent" type="button" @click=${this.done}>${t.done}</button>`
         : nothing}
     `;
+  }
+
+  /** Support will want to answer: a customer who left no email may still add one. */
+  private renderFollowUp(t: FeedbackFormStrings) {
+    const { followUp } = this.sender;
+    if (followUp === 'added') return nothing;
+    return html`<form class="follow-up" @submit=${this.onFollowUp}>
+      <label for="follow-up-email">${t.followUpEmail}</label>
+      <div class="row">
+        <input id="follow-up-email" name="email" type="email" autocomplete="email" maxlength="254" required />
+        <button class="accent" type="submit" ?disabled=${followUp === 'sending'}>${t.followUpAdd}</button>
+      </div>
+      <p class="error" role="alert">${followUp === 'failed' ? t.followUpFailed : nothing}</p>
+    </form>`;
+  }
+
+  private async onFollowUp(event: SubmitEvent) {
+    event.preventDefault();
+    const email = this.find<HTMLInputElement>('#follow-up-email')?.value.trim();
+    if (!email) return;
+    await this.sender.addEmail(email);
+    // The form gives way to its confirmation: read it out, where focus was.
+    if (this.sender.followUp === 'added') {
+      this.email = email;
+      await this.updateComplete;
+      this.find<HTMLElement>('.thanks p:last-child')?.focus();
+    }
   }
 
   private done() {
     this.closest('dialog')?.close();
   }
 
-  private renderForm() {
+  private renderForm(t: FeedbackFormStrings) {
     const sending = this.sender.status === 'sending';
-    const rating = this.rating ?? 0;
     return html`
       <form part="form" aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <fieldset>
-          <legend>${strings.ratingLegend}</legend>
-          <div class="stars">
-            ${RATINGS.map(
-              (n) => html`
-                <label class="star ${n <= rating ? 'on' : ''}">
-                  <input
-                    type="radio"
-                    name="rating"
-                    value=${n}
-                    .checked=${this.rating === n}
-                    @change=${() => (this.rating = n)}
-                  />${starIcon}<span class="sr">${strings.stars(n)}</span>
-                </label>
-              `,
-            )}
-          </div>
-        </fieldset>
+        ${this.renderRating(t)}
+        ${this.askCategory
+          ? html`<div class="field">
+              <label for="category">${t.category}</label>
+              <select id="category" name="category" @change=${this.onCategoryChange}>
+                <option value="" ?selected=${!this.category}>${t.categoryNone}</option>
+                ${CATEGORIES.map(
+                  (c) => html`<option value=${c} ?selected=${this.category === c}>${t.categories[c]}</option>`,
+                )}
+              </select>
+            </div>`
+          : nothing}
         <div>
-          <label for="message">${strings.message}</label>
+          <label for="message">${t.message}</label>
           <textarea
             id="message"
             name="message"
@@ -112,8 +203,8 @@ export class TandemFeedbackForm extends LitElement {
           ></textarea>
         </div>
         <div class="field">
-          <label for="email">${strings.email}</label>
-          <p class="hint" id="email-hint">${strings.emailHint}</p>
+          <label for="email">${t.email}</label>
+          <p class="hint" id="email-hint">${t.emailHint}</p>
           <input
             id="email"
             name="email"
@@ -126,7 +217,7 @@ export class TandemFeedbackForm extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="name">${strings.name}</label>
+          <label for="name">${t.name}</label>
           <input
             id="name"
             name="name"
@@ -138,22 +229,57 @@ export class TandemFeedbackForm extends LitElement {
         </div>
         <label class="consent">
           <input type="checkbox" name="publish" .checked=${this.publish} @change=${this.onPublishChange} />
-          ${strings.consent}
+          ${t.consent}
         </label>
-        <p part="error" class="error" role="alert">${this.errorText()}</p>
+        <!-- A field people never see or reach; software that fills in every field fills it too. -->
+        <div class="trap" inert aria-hidden="true">
+          <label>Website <input name="website" autocomplete="off" tabindex="-1" /></label>
+        </div>
+        <p part="error" class="error" role="alert">${this.errorText(t)}</p>
         <button part="submit" class="submit accent" type="submit" ?disabled=${sending}>
-          ${sending ? strings.sending : strings.send}
+          ${sending ? t.sending : t.send}
         </button>
       </form>
     `;
   }
 
-  private errorText() {
+  /** Radio buttons, whatever the scale: arrow keys move between them, as in any radio group. */
+  private renderRating(t: FeedbackFormStrings) {
+    if (this.scale === 'none') return nothing;
+    const scale = this.scale === 'scale';
+    const options = scale ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5];
+    const chosen = this.rating ?? -1;
+    return html`<fieldset aria-describedby=${scale ? 'scale-hint' : nothing}>
+      <legend>${scale ? t.scaleLegend : t.ratingLegend}</legend>
+      ${scale ? html`<p class="hint" id="scale-hint">${t.scaleHint}</p>` : nothing}
+      <div class="options ${this.scale}">
+        ${options.map((n) => {
+          // Stars fill up to the chosen one; faces and numbers mark only the one chosen.
+          const on = this.scale === 'stars' ? n <= chosen : n === chosen;
+          const face =
+            this.scale === 'stars'
+              ? html`${starIcon}<span class="sr">${t.stars(n)}</span>`
+              : this.scale === 'faces'
+                ? html`<span aria-hidden="true">${FACES[n - 1]}</span><span class="sr">${t.faces[n - 1]}</span>`
+                : html`<span>${n}</span>`;
+          return html`<label class="option ${on ? 'on' : ''}">
+            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} @change=${() => (this.rating = n)} />${face}
+          </label>`;
+        })}
+      </div>
+    </fieldset>`;
+  }
+
+  private errorText(t: FeedbackFormStrings) {
     const { error } = this.sender;
     if (!error) return nothing;
-    // The SDK's configuration message is for developers; customers only need to know it cannot work.
-    if (error.code === 'invalid_config') return strings.notConfigured;
-    return error.retryable ? strings.notConfirmed : `${strings.notSent} ${error.message}`;
+    // The SDK's messages are for developers, in English; customers get their own language.
+    if (SETUP_ERRORS.has(error.code)) return t.notConfigured;
+    return error.retryable ? t.notConfirmed : `${t.notSent} ${t.checkInput}`;
+  }
+
+  private onCategoryChange(event: Event) {
+    this.category = ((event.target as HTMLSelectElement).value || undefined) as Category | undefined;
   }
 
   private onMessageInput(event: InputEvent) {
@@ -180,29 +306,45 @@ export class TandemFeedbackForm extends LitElement {
     const message = this.message.trim();
     if (!message) {
       // `required` lets a message of only spaces through; the API would refuse it.
-      this.textarea?.setCustomValidity(strings.messageRequired);
-      this.textarea?.reportValidity();
+      this.find<HTMLTextAreaElement>('textarea')?.setCustomValidity(this.strings!.messageRequired);
+      this.find<HTMLTextAreaElement>('textarea')?.reportValidity();
       return;
     }
-    const input: FeedbackInput = { message, consent: { publish: this.publish } };
-    if (this.rating) input.rating = this.rating;
-    if (this.email.trim()) input.email = this.email.trim();
-    if (this.name.trim()) input.name = this.name.trim();
-    if (this.pageUrl) input.pageUrl = this.pageUrl;
-
-    await this.sender.submit(input);
+    await this.sender.submit(this.input(message));
     await this.updateComplete;
     const { status, result, error } = this.sender;
-    if (status === 'sent' && result) {
-      const { id, label, routes } = result;
-      this.emit<TandemSubmitDetail>('tandem-submit', { id, label, routes });
+    if (status === 'sent' || status === 'queued') {
+      if (result) {
+        const { id, label, routes } = result;
+        this.emit<TandemSubmitDetail>('tandem-submit', { id, label, routes });
+      } else this.emit('tandem-queued', undefined);
       this.renderRoot.querySelector<HTMLElement>('.thanks p')?.focus();
     } else if (status === 'failed' && error) {
       this.emit<TandemErrorDetail>('tandem-error', { code: error.code });
       // Disabling the focused Send button dropped focus; give it back so Enter retries.
       const active = (this.renderRoot as ShadowRoot).activeElement;
-      if (!active || active === this.submitButton) this.submitButton?.focus();
+      const submit = this.find<HTMLButtonElement>('.submit');
+      if (!active || active === submit) submit?.focus();
     }
+  }
+
+  /** Everything one message carries: what the customer wrote and where they wrote it. */
+  private input(message: string): FeedbackInput {
+    const input: FeedbackInput = {
+      message,
+      consent: { publish: this.publish, ...(this.consentVersion && { version: this.consentVersion }) },
+      context: context(),
+      signals: { honeypot: this.find<HTMLInputElement>('.trap input')?.value ?? '', elapsedMs: Date.now() - this.openedAt },
+    };
+    if (this.rating !== undefined) input[this.scale === 'scale' ? 'score' : 'rating'] = this.rating;
+    if (this.category) input.category = this.category;
+    if (this.email.trim()) input.email = this.email.trim();
+    if (this.name.trim()) input.name = this.name.trim();
+    if (this.pageUrl) input.pageUrl = this.pageUrl;
+    const metadata = siteMetadata(this.metadata);
+    if (metadata) input.metadata = metadata;
+    if (this.user) input.user = this.user;
+    return input;
   }
 
   private emit<T>(type: string, detail: T) {
@@ -210,18 +352,9 @@ export class TandemFeedbackForm extends LitElement {
   }
 }
 
-function thanksFor(routes: readonly Route[]): string {
-  if (routes.includes('support')) return strings.thanks.support;
-  if (routes.includes('product')) return strings.thanks.product;
-  if (routes.includes('pr')) return strings.thanks.pr;
-  return strings.thanksDefault;
-}
-
-/**
- * The page's address without the query and hash, which may hold private data. The API refuses
- * the whole message for an address that is not http(s) or over 2048 characters: leave those out.
- */
-function currentPageUrl(): string | undefined {
-  const url = location.origin + location.pathname;
-  return /^https?:$/.test(location.protocol) && url.length <= 2048 ? url : undefined;
+function thanksFor(routes: readonly Route[], t: FeedbackFormStrings): string {
+  if (routes.includes('support')) return t.thanks.support;
+  if (routes.includes('product')) return t.thanks.product;
+  if (routes.includes('pr')) return t.thanks.pr;
+  return t.thanksDefault;
 }

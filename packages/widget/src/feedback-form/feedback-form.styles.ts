@@ -27,22 +27,24 @@ export const styles = [
     font-weight: 600;
   }
 
-  .stars {
+  .options {
     display: flex;
+    flex-wrap: wrap;
     /* Line the first star up with the legend despite its 44px touch target. */
     margin-inline-start: -6px;
   }
 
-  .star {
+  .option {
     position: relative;
     display: grid;
     place-items: center;
     width: 44px;
     height: 44px;
+    border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
   }
 
-  .star svg {
+  .option svg {
     width: 32px;
     height: 32px;
     border-radius: 4px;
@@ -52,40 +54,76 @@ export const styles = [
     stroke-linejoin: round;
   }
 
-  .star.on svg {
+  .option.on svg {
     fill: var(--_accent);
     stroke: var(--_accent);
   }
 
   /* Hovering previews the rating: the hovered star and every star before it. */
   @media (hover: hover) {
-    .stars:hover .star svg {
+    .stars:hover .option svg {
       fill: transparent;
       stroke: var(--_muted);
     }
-    .stars:hover .star:hover svg,
-    .stars:hover .star:has(~ .star:hover) svg {
+    .stars:hover .option:hover svg,
+    .stars:hover .option:has(~ .option:hover) svg {
       fill: var(--_accent);
       stroke: var(--_accent);
     }
   }
 
-  .star input:focus-visible + svg {
+  /* Faces and numbers: the chosen one is ringed in the accent colour, the others quiet. */
+  .faces .option {
+    font-size: 28px;
+    filter: grayscale(1);
+    opacity: 0.6;
+  }
+
+  .faces .option:hover,
+  .faces .option.on {
+    filter: none;
+    opacity: 1;
+  }
+
+  .scale {
+    gap: 4px;
+    margin: 0;
+  }
+
+  .scale .option {
+    border: 1px solid var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .faces .option.on,
+  .scale .option.on {
+    box-shadow: inset 0 0 0 2px var(--_accent);
+  }
+
+  .scale .option.on {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  .option:has(input:focus-visible) {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 
   @media (forced-colors: active) {
-    .star svg {
+    .option svg {
       stroke: CanvasText;
     }
-    .star.on svg {
+    .option.on svg {
       fill: Highlight;
+    }
+    .option.on {
+      outline: 2px solid Highlight;
     }
   }
 
-  /* The real radio, transparent over its star: clicks, taps and focus all land on it. */
-  .star input {
+  /* The real radio, transparent over its star, face or number: clicks, taps and focus all land on it. */
+  .option input {
     position: absolute;
     inset: 0;
     width: 100%;
@@ -95,8 +133,17 @@ export const styles = [
     cursor: pointer;
   }
 
-  .star svg {
+  .option > :not(input) {
     pointer-events: none;
+  }
+
+  /* The honeypot: out of sight and out of reach (inert), yet in the form for software to fill. */
+  .trap {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 
   /* Visually hidden, still read: the "n stars" labels. */
@@ -112,6 +159,7 @@ export const styles = [
   }
 
   textarea,
+  select,
   .field input {
     display: block;
     width: 100%;
@@ -160,6 +208,27 @@ export const styles = [
   .thanks p {
     margin: 0 0 1rem;
     font-size: 1.125rem;
+  }
+
+  .follow-up {
+    display: grid;
+    gap: 0.25rem;
+    margin-bottom: 1rem;
+  }
+
+  .follow-up .row {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .follow-up input {
+    flex: 1;
+    min-width: 0;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
   }
 
   .thanks p:focus {

@@ -1,97 +1,126 @@
 import type { ReactiveControllerHost } from 'lit';
 import {
   createClient,
-  newIdempotencyKey,
+  createOutbox,
   TandemError,
   type Client,
   type FeedbackCreated,
   type FeedbackInput,
+  type Outbox,
   type TandemErrorCode,
 } from '@tandem/sdk';
 
-export type SubmitStatus = 'idle' | 'sending' | 'sent' | 'failed';
+/** `queued`: not confirmed yet, but kept in the browser and sent again later (see Outbox). */
+export type SubmitStatus = 'idle' | 'sending' | 'sent' | 'queued' | 'failed';
 
-/** Where to send: read from the host on every submit, so attribute changes apply. */
+/** The email offered after a send (see addEmail). */
+export type FollowUpStatus = 'idle' | 'sending' | 'added' | 'failed';
+
+/** Where to send: read from the host on every use, so attribute changes apply. */
 export interface SubmitConfig {
   siteKey?: string;
   endpoint?: string;
 }
 
 /**
- * Sends one message at a time and holds how it went, re-rendering its host on each change. It
- * needs none of the host's lifecycle hooks, so it is not registered with addController.
- *
- * One idempotency key per message: pressing Send again after a failure reuses it, so the API
- * stores the message once however often the customer retries. Different words (or rating, or
- * consent) get a new key, because the API rejects a key reused for a different body; so does
- * the next message after a success.
+ * Sends one message at a time through the SDK's outbox and holds how it went, re-rendering its
+ * host on each change. The outbox writes the message down before sending and keeps it when the
+ * answer does not come, so the customer hears "thanks" (sent) or "saved" (queued) only for a
+ * message that is safe, and never has to press Send twice.
  *
  * Removing the host does not abort a send: a message already on its way should still arrive.
  */
 export class SubmitController {
   status: SubmitStatus = 'idle';
   result?: FeedbackCreated;
-  /** `retryable`: the message may or may not have arrived (timeout, network, server error). */
+  /** `retryable`: it may have arrived, but the browser could not keep it to send again. */
   error?: { code: TandemErrorCode; message: string; retryable: boolean };
 
-  #client?: Client;
-  #clientConfig = '';
-  #key = '';
-  #keyPayload = '';
-  #abort?: AbortController;
+  followUp: FollowUpStatus = 'idle';
+
+  #sdk?: { outbox: Outbox; client: Client };
+  #sdkConfig = '';
+  /** Counts resets, so an answer that arrives after one is ignored. */
+  #round = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly config: () => SubmitConfig,
   ) {}
 
-  /** Sends `input`; resolves once the status is 'sent' or 'failed' (or the send was reset). */
+  /** Sends `input`; resolves once the status is 'sent', 'queued' or 'failed' (or a reset came first). */
   async submit(input: FeedbackInput): Promise<void> {
     if (this.status === 'sending') return;
-    const payload = JSON.stringify(input);
-    if (payload !== this.#keyPayload) {
-      this.#key = newIdempotencyKey();
-      this.#keyPayload = payload;
-    }
-    const abort = (this.#abort = new AbortController());
+    const round = this.#round;
     this.status = 'sending';
     this.error = undefined;
     this.host.requestUpdate();
     try {
-      const result = await this.#getClient().submit(input, { idempotencyKey: this.#key, signal: abort.signal });
-      if (abort !== this.#abort) return;
-      this.result = result;
-      this.status = 'sent';
-      this.#keyPayload = '';
+      const outbox = this.outbox();
+      const sent = await outbox.send(input);
+      if (round !== this.#round) return;
+      this.status = sent.status;
+      if (sent.status === 'sent') {
+        this.result = sent.result;
+        // The connection works: anything kept from earlier can go too.
+        void outbox.flush();
+      }
     } catch (e) {
-      if (abort !== this.#abort) return;
+      if (round !== this.#round) return;
       this.error =
         e instanceof TandemError
           ? { code: e.code, message: e.message, retryable: e.retryable }
           : { code: 'internal_error', message: String(e), retryable: true };
       this.status = 'failed';
     }
-    this.#abort = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Adds the email the customer left out to the message just sent (within the API's 24 hours),
+   * with the follow-up token the send was answered with.
+   */
+  async addEmail(email: string): Promise<void> {
+    const { result } = this;
+    if (!result || this.followUp === 'sending') return;
+    const round = this.#round;
+    this.followUp = 'sending';
+    this.host.requestUpdate();
+    try {
+      await this.sdk().client.update(result.id, { token: result.token, email });
+      if (round === this.#round) this.followUp = 'added';
+    } catch {
+      if (round === this.#round) this.followUp = 'failed';
+    }
     this.host.requestUpdate();
   }
 
   /** Forgets the last outcome (for a fresh form); an answer still on its way is ignored. */
   reset(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
+    this.#round++;
     this.status = 'idle';
+    this.followUp = 'idle';
     this.result = this.error = undefined;
     this.host.requestUpdate();
   }
 
-  // Created on first use, and again if the site key or endpoint changed since.
-  #getClient(): Client {
+  /** The site's outbox (see Outbox). */
+  outbox(): Outbox {
+    return this.sdk().outbox;
+  }
+
+  /**
+   * The SDK for the site: made on first use, and again if the site key or endpoint changed
+   * since. Throws a TandemError (invalid_config) when they are missing or malformed.
+   */
+  private sdk() {
     const { siteKey = '', endpoint = '' } = this.config();
     const key = `${siteKey} ${endpoint}`;
-    if (!this.#client || key !== this.#clientConfig) {
-      this.#client = createClient({ siteKey, endpoint });
-      this.#clientConfig = key;
+    if (!this.#sdk || key !== this.#sdkConfig) {
+      const options = { siteKey, endpoint };
+      this.#sdk = { outbox: createOutbox(options), client: createClient(options) };
+      this.#sdkConfig = key;
     }
-    return this.#client;
+    return this.#sdk;
   }
 }
