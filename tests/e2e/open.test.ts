@@ -8,34 +8,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasFocus, tabTo, useBrowser } from '../support/browser.js';
+import { SECRET_KEY, SITE_KEY, shopPage, type ShopPage } from '../support/pages.js';
 
 const endpoint = inject('endpoint');
-const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
-const SECRET_KEY = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
 const browser = useBrowser();
 
-/** Opens a page at the worker's origin whose body is `body` plus the script tag with `data`. */
-async function pageWith(
-  body: string,
-  data: Record<string, string>,
-  { scheme = 'light', dir = 'ltr' }: { scheme?: 'light' | 'dark'; dir?: 'ltr' | 'rtl' } = {},
-): Promise<Page> {
-  const page = await browser().newPage();
-  await page.emulateMedia({ colorScheme: scheme });
-  const path = `/e2e-${crypto.randomUUID()}.html`;
-  const attributes = Object.entries({ site: SITE_KEY, ...data }).map(([k, v]) => ` data-${k}="${v}"`).join('');
-  await page.route(`${endpoint}${path}`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en" dir="${dir}"><head><title>shop</title></head><body>${body}
-        <script src="/tandem.js"${attributes} async></script></body></html>`,
-    }),
-  );
-  await page.goto(`${endpoint}${path}`);
-  await page.locator('tandem-feedback').waitFor({ state: 'attached' });
-  await page.waitForFunction(() => document.querySelector('tandem-feedback')?.shadowRoot?.querySelector('dialog'));
-  return page;
-}
+/** The shop page with `body` and the script tag with `data`. */
+const pageWith = (body: string, data: Record<string, string>, look: Pick<ShopPage, 'scheme' | 'dir'> = {}) =>
+  shopPage(browser(), { body, data, ...look });
 
 const dialogOf = (page: Page) => page.locator('tandem-feedback').getByRole('dialog', { name: 'Send us feedback' });
 
