@@ -21,12 +21,14 @@ if (!chromium && ci) {
 }
 
 run(bin('rollup'), ['-c', '--silent']);
+// custom-elements.json, which the README's component reference is checked against.
+run('npm', ['run', '--silent', 'manifest', '-w', '@tandem/widget']);
 run('npm', ['run', '--silent', 'typecheck']);
 
 const args = process.argv.slice(2);
 const projects = args.some((a) => a.startsWith('--project'))
   ? []
-  : ['triage', 'worker', 'sdk', ...(chromium ? ['e2e'] : [])].flatMap((p) => ['--project', p]);
+  : ['triage', 'worker', 'sdk', 'widget', ...(chromium ? ['e2e'] : [])].flatMap((p) => ['--project', p]);
 if (!chromium) console.warn(SKIPPED);
 
 const result = spawnSync(bin('vitest'), ['run', ...projects, ...args], {
