@@ -27,7 +27,12 @@ describe('createClient().submit against wrangler dev', () => {
   it('stores the message and answers with its label and routes', async () => {
     const message = `The app logs me out every time I pay. ${crypto.randomUUID()}`;
     const result = await tandem.submit({ message, rating: 1, consent: { publish: false } });
-    expect(result).toEqual({ id: expect.stringMatching(/^fb_/), label: 'complaint', routes: ['support'] });
+    expect(result).toEqual({
+      id: expect.stringMatching(/^fb_/),
+      label: 'complaint',
+      routes: ['support'],
+      token: expect.stringMatching(/^fbt_/),
+    });
     expect((await listed()).find((f) => f.id === result.id)).toMatchObject({ message, consent: { publish: false } });
   });
 

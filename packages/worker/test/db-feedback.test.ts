@@ -2,6 +2,7 @@ import { triage } from '@tandem/triage';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { findByIdempotencyKey, insertFeedback, type NewFeedback } from '../src/db/feedback.js';
+import { newFollowUpToken } from '../src/lib/follow-up.js';
 import { newId } from '../src/lib/ids.js';
 import { countFeedback, createSite } from './helpers.js';
 
@@ -17,6 +18,7 @@ describe('insertFeedback', () => {
       decision: triage({ text: message }),
       idempotencyKey: 'same-key',
       requestHash: message,
+      followUpToken: newFollowUpToken(),
       createdAt: new Date().toISOString(),
     });
     const first = row('first attempt');

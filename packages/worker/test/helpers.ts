@@ -64,6 +64,11 @@ export function postFeedback(
   });
 }
 
+/** The stored row, as D1 holds it. */
+export function storedFeedback(id: string) {
+  return env.DB.prepare('SELECT * FROM feedback WHERE id = ?').bind(id).first<Record<string, unknown>>();
+}
+
 /** GET with a secret key. */
 export function getWithSecret(path: string, secret: string): Promise<Response> {
   return api(path, { headers: { authorization: `Bearer ${secret}` } });
