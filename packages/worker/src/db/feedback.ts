@@ -114,6 +114,70 @@ export async function findByIdempotencyKey(
   return row && { feedback: toFeedback(row), requestHash: row.request_hash, followUpToken: row.follow_up_token };
 }
 
+/** What a follow-up checks before changing anything. */
+export interface FollowUpTarget {
+  followUpToken: string;
+  createdAt: string;
+  email: string | null;
+  name: string | null;
+}
+
+/** One of the site's feedback, as far as a follow-up needs it; null for another site's. */
+export async function findFollowUpTarget(db: D1Database, siteId: string, id: string): Promise<FollowUpTarget | null> {
+  return db
+    .prepare(
+      `SELECT follow_up_token AS followUpToken, created_at AS createdAt, email, name
+         FROM feedback WHERE id = ? AND site_id = ?`,
+    )
+    .bind(id, siteId)
+    .first<FollowUpTarget>();
+}
+
+export interface FollowUp {
+  email?: string;
+  name?: string;
+  consent?: { publish: boolean; version?: string };
+}
+
+/** What the feedback holds after a follow-up, without the private details themselves. */
+export interface FollowUpResult {
+  hasEmail: boolean;
+  hasName: boolean;
+  publish: boolean;
+}
+
+/**
+ * Adds what the customer left out after sending: an email or a name only where there is none
+ * (the same one again is a retry, not a change), and consent given (consent_at becomes now) or
+ * withdrawn (consent_at cleared). Changes nothing and returns null when the feedback already has
+ * a different email or name, also when another request set it a moment ago.
+ */
+export async function addFollowUp(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  { email, name, consent }: FollowUp,
+  now: string,
+): Promise<FollowUpResult | null> {
+  const publish = consent === undefined ? null : consent.publish ? 1 : 0;
+  const row = await db
+    .prepare(
+      `UPDATE feedback SET
+         email = COALESCE(?3, email),
+         name = COALESCE(?4, name),
+         consent_publish = COALESCE(?5, consent_publish),
+         consent_at = CASE ?5 WHEN 1 THEN ?7 WHEN 0 THEN NULL ELSE consent_at END,
+         consent_version = COALESCE(?6, consent_version)
+       WHERE id = ?1 AND site_id = ?2
+         AND (?3 IS NULL OR email IS NULL OR email = ?3)
+         AND (?4 IS NULL OR name IS NULL OR name = ?4)
+       RETURNING email IS NOT NULL AS has_email, name IS NOT NULL AS has_name, consent_publish`,
+    )
+    .bind(id, siteId, email ?? null, name ?? null, publish, consent?.version ?? null, now)
+    .first<{ has_email: 0 | 1; has_name: 0 | 1; consent_publish: 0 | 1 }>();
+  return row && { hasEmail: row.has_email === 1, hasName: row.has_name === 1, publish: row.consent_publish === 1 };
+}
+
 export interface ListFilter {
   route?: Route;
   /** Only feedback older than this id (ids sort by time). */

@@ -15,3 +15,7 @@ export function newFollowUpToken(): string {
   return `fbt_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** Whether feedback created at `createdAt` (ISO 8601) still takes a follow-up at `now`. */
+export function followUpOpen(createdAt: string, now: Date): boolean {
+  return now.getTime() - Date.parse(createdAt) < FOLLOW_UP_HOURS * 60 * 60 * 1000;
+}

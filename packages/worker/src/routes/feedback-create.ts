@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Schema } from 'hono/types';
 import { findByIdempotencyKey, insertFeedback, type StoredFeedback } from '../db/feedback.js';
 import type { AppContext, AppEnv } from '../env.js';
@@ -8,13 +7,12 @@ import { decideFeedback } from '../lib/decision.js';
 import { newFollowUpToken } from '../lib/follow-up.js';
 import { canonicalJson, sha256 } from '../lib/hash.js';
 import { newId } from '../lib/ids.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { publishableKey } from '../middleware/keys.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { errorResponses } from '../schemas/error.js';
 import { FeedbackCreatedSchema, FeedbackInputSchema, type FeedbackInput } from '../schemas/feedback.js';
-
-export const MAX_BODY_BYTES = 32 * 1024;
 
 export const route = createRoute({
   method: 'post',
@@ -27,17 +25,7 @@ export const route = createRoute({
     'a repeat returns the first answer, with the same follow-up `token`, and stores nothing new. ' +
     'Spam signals (`signals`) never refuse a message: it is stored with the label `spam` and delivered to nobody.',
   security: [{ publishableKey: [] }],
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The body is over ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-    jsonBody(),
-    publishableKey(),
-    rateLimit(),
-  ] as const,
+  middleware: [limitBody(), jsonBody(), publishableKey(), rateLimit()] as const,
   request: {
     headers: z.object({
       'idempotency-key': z

@@ -148,6 +148,32 @@ export const FeedbackCreatedSchema = z
   })
   .openapi('FeedbackCreated');
 
+export const FeedbackUpdateSchema = z
+  .strictObject({
+    token: z.string().min(1).max(100).openapi({ description: 'The `token` the POST answered with.' }),
+    email: EMAIL.optional().openapi({ description: 'Only when the feedback has none yet.' }),
+    name: NAME.optional().openapi({ description: 'Only when the feedback has none yet.' }),
+    consent: z
+      .strictObject({
+        publish: z.boolean().openapi({ description: 'true gives consent to be quoted; false withdraws it.' }),
+        version: CONSENT_VERSION.optional(),
+      })
+      .optional(),
+  })
+  .refine((u) => u.email !== undefined || u.name !== undefined || u.consent !== undefined, {
+    message: 'send at least one of email, name or consent',
+  })
+  .openapi('FeedbackUpdate', { description: 'The token and at least one of email, name or consent; nothing else can change.' });
+
+export const FeedbackUpdatedSchema = z
+  .object({
+    id: z.string(),
+    email: z.boolean().openapi({ description: 'Whether the feedback now has an email (never the email itself).' }),
+    name: z.boolean().openapi({ description: 'Whether the feedback now has a name.' }),
+    consent: z.object({ publish: z.boolean() }),
+  })
+  .openapi('FeedbackUpdated');
+
 export const FeedbackSchema = z
   .object({
     id: z.string(),
@@ -180,3 +206,5 @@ export const FeedbackSchema = z
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
 export type FeedbackCreated = z.infer<typeof FeedbackCreatedSchema>;
 export type Feedback = z.infer<typeof FeedbackSchema>;
+export type FeedbackUpdate = z.infer<typeof FeedbackUpdateSchema>;
+export type FeedbackUpdated = z.infer<typeof FeedbackUpdatedSchema>;
