@@ -1,4 +1,4 @@
-import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
+import type { FeedbackCreated, FeedbackInput, FeedbackUpdate, FeedbackUpdated } from '@tandem/worker/types';
 import { DEFAULT_MESSAGES, TandemError, type TandemErrorCode } from './errors.js';
 import { request } from './request.js';
 
@@ -24,9 +24,19 @@ export interface SubmitOptions {
   signal?: AbortSignal;
 }
 
+export interface UpdateOptions {
+  signal?: AbortSignal;
+}
+
 export interface Client {
   /** Sends one message; resolves once it is stored and sorted. Rejects with a TandemError. */
   submit(feedback: FeedbackInput, options?: SubmitOptions): Promise<FeedbackCreated>;
+  /**
+   * Adds an email, a name or consent to a message sent in the last 24 hours, with the `token`
+   * submit resolved with. An email or name already there cannot be changed (`already_set`); a
+   * wrong or expired token is `not_found`.
+   */
+  update(id: string, update: FeedbackUpdate, options?: UpdateOptions): Promise<FeedbackUpdated>;
 }
 
 /**
@@ -35,7 +45,8 @@ export interface Client {
  *
  * @example
  * const tandem = createClient({ siteKey: 'pk_…', endpoint: 'https://feedback.example.com' });
- * const { label, routes } = await tandem.submit({ message: 'Checkout is broken', rating: 1 });
+ * const { id, token, label } = await tandem.submit({ message: 'Checkout is broken', rating: 1 });
+ * await tandem.update(id, { token, email: 'sam@example.com' });
  */
 export function createClient(options: ClientOptions): Client {
   const messages = { ...DEFAULT_MESSAGES, ...options.messages };
@@ -67,6 +78,19 @@ export function createClient(options: ClientOptions): Client {
             'idempotency-key': idempotencyKey,
           },
           body: JSON.stringify(feedback),
+        },
+        signal,
+      );
+    },
+
+    update(id, update, { signal } = {}) {
+      return request<FeedbackUpdated>(
+        ctx,
+        `${base}/v1/feedback/${encodeURIComponent(id)}`,
+        {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${options.siteKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(update),
         },
         signal,
       );

@@ -18,6 +18,7 @@ export const DEFAULT_MESSAGES: Record<TandemErrorCode, string> = {
   forbidden: 'This key may not do that.',
   origin_not_allowed: 'This website is not allowed to send feedback for this site.',
   not_found: 'Not found.',
+  already_set: 'This was already given and cannot be changed.',
   payload_too_large: 'The feedback is too large.',
   unsupported_media_type: 'The feedback was sent in a format the service does not accept.',
   idempotency_key_reused: 'This idempotency key was already used for different feedback.',

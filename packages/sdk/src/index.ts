@@ -3,9 +3,18 @@
  * API types come from the worker's own schemas, so the SDK and the API cannot drift apart.
  */
 export { createClient, newIdempotencyKey } from './client.js';
-export type { Client, ClientOptions, SubmitOptions } from './client.js';
+export type { Client, ClientOptions, SubmitOptions, UpdateOptions } from './client.js';
 export { TandemError, DEFAULT_MESSAGES } from './errors.js';
 export type { TandemErrorCode, ClientErrorCode } from './errors.js';
-export type { FeedbackInput, FeedbackCreated, Label, Route, Category, ErrorCode } from '@tandem/worker/types';
+export type {
+  FeedbackInput,
+  FeedbackCreated,
+  FeedbackUpdate,
+  FeedbackUpdated,
+  Label,
+  Route,
+  Category,
+  ErrorCode,
+} from '@tandem/worker/types';
 export { createOutbox, outboxStorageKey } from './outbox.js';
 export type { Outbox, OutboxOptions, OutboxResult } from './outbox.js';

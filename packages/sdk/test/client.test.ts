@@ -7,7 +7,7 @@ const endpoint = inject('endpoint');
 const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
 const secretKey = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
 
-async function listed(): Promise<{ id: string; message: string; consent: { publish: boolean } }[]> {
+async function listed(): Promise<{ id: string; message: string; email: string | null; consent: { publish: boolean } }[]> {
   const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
   return (await res.json()).data;
 }
@@ -27,7 +27,12 @@ describe('createClient().submit against wrangler dev', () => {
   it('stores the message and answers with its label and routes', async () => {
     const message = `The app logs me out every time I pay. ${crypto.randomUUID()}`;
     const result = await tandem.submit({ message, rating: 1, consent: { publish: false } });
-    expect(result).toEqual({ id: expect.stringMatching(/^fb_/), label: 'complaint', routes: ['support'] });
+    expect(result).toEqual({
+      id: expect.stringMatching(/^fb_/),
+      label: 'complaint',
+      routes: ['support'],
+      token: expect.stringMatching(/^fbt_/),
+    });
     expect((await listed()).find((f) => f.id === result.id)).toMatchObject({ message, consent: { publish: false } });
   });
 
@@ -63,6 +68,28 @@ describe('createClient().submit against wrangler dev', () => {
   it('refuses a secret key or a relative endpoint before sending anything', () => {
     expect(() => createClient({ siteKey: secretKey, endpoint })).toThrow(TandemError);
     expect(() => createClient({ siteKey, endpoint: '/api' })).toThrow(/endpoint/);
+  });
+});
+
+describe('createClient().update against wrangler dev', () => {
+  const tandem = createClient({ siteKey, endpoint });
+
+  it('adds the email the customer left out when sending', async () => {
+    const message = `The lid of my grinder cracked. ${crypto.randomUUID()}`;
+    const { id, token } = await tandem.submit({ message, rating: 2 });
+    const updated = await tandem.update(id, { token, email: 'sam@example.com' });
+    expect(updated).toEqual({ id, email: true, name: false, consent: { publish: false } });
+    expect((await listed()).find((f) => f.id === id)).toMatchObject({ message, email: 'sam@example.com' });
+  });
+
+  it('rejects a second, different email as already_set, and a wrong token as not_found', async () => {
+    const { id, token } = await tandem.submit({ message: `Where is my parcel? ${crypto.randomUUID()}`, email: 'sam@example.com' });
+    const taken = await rejection(tandem.update(id, { token, email: 'mallory@example.com' }));
+    expect(taken.code).toBe('already_set');
+    expect(taken.status).toBe(409);
+    const wrongToken = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`;
+    const wrong = await rejection(tandem.update(id, { token: wrongToken, name: 'Mallory' }));
+    expect(wrong.code).toBe('not_found');
   });
 });
 

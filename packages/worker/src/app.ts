@@ -5,6 +5,7 @@ import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerListFeedback } from './routes/feedback-list.js';
+import { registerUpdateFeedback } from './routes/feedback-update.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
@@ -18,7 +19,7 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerListTestimonials(registerListFeedback(registerCreateFeedback(base)));
+  const app = registerListTestimonials(registerUpdateFeedback(registerListFeedback(registerCreateFeedback(base))));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

@@ -22,7 +22,12 @@ describe('POST /v1/feedback', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     const body = await res.json<{ id: string; label: string; routes: string[] }>();
-    expect(body).toEqual({ id: expect.stringMatching(/^fb_[0-9A-Z]{26}$/), label: 'complaint', routes: ['support'] });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^fb_[0-9A-Z]{26}$/),
+      label: 'complaint',
+      routes: ['support'],
+      token: expect.stringMatching(/^fbt_[0-9a-f]{32}$/),
+    });
 
     const row = await stored(body.id);
     expect(row).toMatchObject({

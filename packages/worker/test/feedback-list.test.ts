@@ -37,6 +37,35 @@ describe('GET /v1/feedback', () => {
     expect(page.data[1]).toMatchObject({ label: 'complaint', routes: ['support'], consent: { publish: false, givenAt: null } });
   });
 
+  it('returns what the widget sent beside the message, and null where it sent nothing', async () => {
+    const site = await createSite();
+    const context = { locale: 'en-GB', viewport: { width: 1280, height: 720 }, userAgent: 'Widget/1.0', timezone: 'Europe/London' };
+    const [plainId] = await send(site, [{ message: 'Do you ship to Norway?' }]);
+    const posted = await postFeedback(site, {
+      message: 'Great service, thanks!',
+      score: 9,
+      consent: { publish: true, version: '2026-11' },
+      context,
+      user: { id: 'cus_7', email: 'kim@example.com' },
+      signals: { honeypot: '', elapsedMs: 30_000 },
+    });
+    const fullId = (await posted.json<{ id: string }>()).id;
+    const { data } = await (await getWithSecret('/v1/feedback', site.secretKeys.admin)).json<Page>();
+    const full = data.find((f) => f.id === fullId);
+    const plain = data.find((f) => f.id === plainId);
+    expect(full).toMatchObject({
+      rating: null,
+      score: 9,
+      email: 'kim@example.com',
+      consent: { publish: true, givenAt: expect.any(String), version: '2026-11' },
+      context,
+      user: { id: 'cus_7', email: 'kim@example.com' },
+      signals: { honeypot: '', elapsedMs: 30_000 },
+    });
+    expect(full).not.toHaveProperty('token');
+    expect(plain).toMatchObject({ score: null, consent: { version: null }, user: null, signals: null });
+  });
+
   it('filters by route', async () => {
     const site = await createSite();
     const [complaintId, praiseId] = await send(site, [

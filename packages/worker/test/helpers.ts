@@ -64,6 +64,30 @@ export function postFeedback(
   });
 }
 
+/** PATCH /v1/feedback/{id} with the site's publishable key from its allowed origin. */
+export function patchFeedback(
+  site: Pick<TestSite, 'publishableKey'>,
+  id: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return api(`/v1/feedback/${id}`, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Bearer ${site.publishableKey}`,
+      'content-type': 'application/json',
+      origin: ORIGIN,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The stored row, as D1 holds it. */
+export function storedFeedback(id: string) {
+  return env.DB.prepare('SELECT * FROM feedback WHERE id = ?').bind(id).first<Record<string, unknown>>();
+}
+
 /** GET with a secret key. */
 export function getWithSecret(path: string, secret: string): Promise<Response> {
   return api(path, { headers: { authorization: `Bearer ${secret}` } });

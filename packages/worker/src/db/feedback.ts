@@ -5,13 +5,20 @@ interface FeedbackRow {
   id: string;
   message: string;
   rating: number | null;
+  score: number | null;
   category: Feedback['category'];
   email: string | null;
   name: string | null;
   consent_publish: 0 | 1;
   consent_at: string | null;
+  consent_version: string | null;
   page_url: string | null;
   metadata: string | null;
+  context: string | null;
+  user_id: string | null;
+  user_email: string | null;
+  user_name: string | null;
+  signals: string | null;
   label: Feedback['label'];
   routes: string;
   sentiment: number;
@@ -19,6 +26,7 @@ interface FeedbackRow {
   reasons: string;
   status: string;
   request_hash: string | null;
+  follow_up_token: string;
   created_at: string;
 }
 
@@ -29,6 +37,7 @@ export interface NewFeedback {
   decision: Decision;
   idempotencyKey: string | null;
   requestHash: string;
+  followUpToken: string;
   createdAt: string;
 }
 
@@ -36,10 +45,12 @@ export interface StoredFeedback {
   feedback: Feedback;
   /** Hash of the request that created it, to tell a true retry from a reused idempotency key. */
   requestHash: string | null;
+  followUpToken: string;
 }
 
-const COLUMNS = `id, message, rating, category, email, name, consent_publish, consent_at, page_url,
-  metadata, label, routes, sentiment, confidence, reasons, status, request_hash, created_at`;
+const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
+  page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
+  reasons, status, request_hash, follow_up_token, created_at`;
 
 /**
  * Stores one message with its decision. Returns false, storing nothing, when the site already
@@ -48,12 +59,13 @@ const COLUMNS = `id, message, rating, category, email, name, consent_publish, co
 export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<boolean> {
   const { input, decision } = f;
   const consent = input.consent?.publish === true;
+  const json = (value: object | undefined) => (value ? JSON.stringify(value) : null);
   const result = await db
     .prepare(
-      `INSERT INTO feedback (id, site_id, message, rating, category, email, name, consent_publish,
-         consent_at, page_url, metadata, label, routes, sentiment, confidence, reasons,
-         idempotency_key, request_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO feedback (id, site_id, message, rating, score, category, email, name, consent_publish,
+         consent_at, consent_version, page_url, metadata, context, user_id, user_email, user_name, signals,
+         label, routes, sentiment, confidence, reasons, idempotency_key, request_hash, follow_up_token, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (site_id, idempotency_key) DO NOTHING`,
     )
     .bind(
@@ -61,13 +73,21 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
       f.siteId,
       input.message,
       input.rating ?? null,
+      input.score ?? null,
       input.category ?? null,
-      input.email ?? null,
-      input.name ?? null,
+      // What the customer typed wins over what the site knows about them.
+      input.email ?? input.user?.email ?? null,
+      input.name ?? input.user?.name ?? null,
       consent ? 1 : 0,
       consent ? f.createdAt : null,
+      input.consent?.version ?? null,
       input.pageUrl ?? null,
-      input.metadata ? JSON.stringify(input.metadata) : null,
+      json(input.metadata),
+      json(input.context),
+      input.user?.id ?? null,
+      input.user?.email ?? null,
+      input.user?.name ?? null,
+      json(input.signals),
       decision.label,
       JSON.stringify(decision.routes),
       decision.sentiment,
@@ -75,6 +95,7 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
       JSON.stringify(decision.reasons),
       f.idempotencyKey,
       f.requestHash,
+      f.followUpToken,
       f.createdAt,
     )
     .run();
@@ -90,7 +111,71 @@ export async function findByIdempotencyKey(
     .prepare(`SELECT ${COLUMNS} FROM feedback WHERE site_id = ? AND idempotency_key = ?`)
     .bind(siteId, key)
     .first<FeedbackRow>();
-  return row && { feedback: toFeedback(row), requestHash: row.request_hash };
+  return row && { feedback: toFeedback(row), requestHash: row.request_hash, followUpToken: row.follow_up_token };
+}
+
+/** What a follow-up checks before changing anything. */
+export interface FollowUpTarget {
+  followUpToken: string;
+  createdAt: string;
+  email: string | null;
+  name: string | null;
+}
+
+/** One of the site's feedback, as far as a follow-up needs it; null for another site's. */
+export async function findFollowUpTarget(db: D1Database, siteId: string, id: string): Promise<FollowUpTarget | null> {
+  return db
+    .prepare(
+      `SELECT follow_up_token AS followUpToken, created_at AS createdAt, email, name
+         FROM feedback WHERE id = ? AND site_id = ?`,
+    )
+    .bind(id, siteId)
+    .first<FollowUpTarget>();
+}
+
+export interface FollowUp {
+  email?: string;
+  name?: string;
+  consent?: { publish: boolean; version?: string };
+}
+
+/** What the feedback holds after a follow-up, without the private details themselves. */
+export interface FollowUpResult {
+  hasEmail: boolean;
+  hasName: boolean;
+  publish: boolean;
+}
+
+/**
+ * Adds what the customer left out after sending: an email or a name only where there is none
+ * (the same one again is a retry, not a change), and consent given (consent_at becomes now) or
+ * withdrawn (consent_at cleared). Changes nothing and returns null when the feedback already has
+ * a different email or name, also when another request set it a moment ago.
+ */
+export async function addFollowUp(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  { email, name, consent }: FollowUp,
+  now: string,
+): Promise<FollowUpResult | null> {
+  const publish = consent === undefined ? null : consent.publish ? 1 : 0;
+  const row = await db
+    .prepare(
+      `UPDATE feedback SET
+         email = COALESCE(?3, email),
+         name = COALESCE(?4, name),
+         consent_publish = COALESCE(?5, consent_publish),
+         consent_at = CASE ?5 WHEN 1 THEN ?7 WHEN 0 THEN NULL ELSE consent_at END,
+         consent_version = COALESCE(?6, consent_version)
+       WHERE id = ?1 AND site_id = ?2
+         AND (?3 IS NULL OR email IS NULL OR email = ?3)
+         AND (?4 IS NULL OR name IS NULL OR name = ?4)
+       RETURNING email IS NOT NULL AS has_email, name IS NOT NULL AS has_name, consent_publish`,
+    )
+    .bind(id, siteId, email ?? null, name ?? null, publish, consent?.version ?? null, now)
+    .first<{ has_email: 0 | 1; has_name: 0 | 1; consent_publish: 0 | 1 }>();
+  return row && { hasEmail: row.has_email === 1, hasName: row.has_name === 1, publish: row.consent_publish === 1 };
 }
 
 export interface ListFilter {
@@ -121,16 +206,26 @@ export async function listFeedback(
 }
 
 function toFeedback(row: FeedbackRow): Feedback {
+  const parse = (json: string | null) => (json === null ? null : JSON.parse(json));
+  const user = {
+    ...(row.user_id !== null && { id: row.user_id }),
+    ...(row.user_email !== null && { email: row.user_email }),
+    ...(row.user_name !== null && { name: row.user_name }),
+  };
   return {
     id: row.id,
     message: row.message,
     rating: row.rating,
+    score: row.score,
     category: row.category,
     email: row.email,
     name: row.name,
-    consent: { publish: row.consent_publish === 1, givenAt: row.consent_at },
+    consent: { publish: row.consent_publish === 1, givenAt: row.consent_at, version: row.consent_version },
     pageUrl: row.page_url,
-    metadata: row.metadata === null ? null : JSON.parse(row.metadata),
+    metadata: parse(row.metadata),
+    context: parse(row.context),
+    user: Object.keys(user).length ? user : null,
+    signals: parse(row.signals),
     label: row.label,
     routes: JSON.parse(row.routes),
     sentiment: row.sentiment,

@@ -12,3 +12,12 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * Whether two secrets are equal, in time that depends on neither: both are hashed first, so
+ * the comparison sees equal lengths and learns nothing from where they differ.
+ */
+export async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const digest = async (text: string) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return crypto.subtle.timingSafeEqual(await digest(given), await digest(expected));
+}

@@ -1,19 +1,18 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { triage } from '@tandem/triage';
-import { bodyLimit } from 'hono/body-limit';
 import type { Schema } from 'hono/types';
 import { findByIdempotencyKey, insertFeedback, type StoredFeedback } from '../db/feedback.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { decideFeedback } from '../lib/decision.js';
+import { newFollowUpToken } from '../lib/follow-up.js';
 import { canonicalJson, sha256 } from '../lib/hash.js';
 import { newId } from '../lib/ids.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { publishableKey } from '../middleware/keys.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { errorResponses } from '../schemas/error.js';
-import { FeedbackCreatedSchema, FeedbackInputSchema } from '../schemas/feedback.js';
-
-export const MAX_BODY_BYTES = 32 * 1024;
+import { FeedbackCreatedSchema, FeedbackInputSchema, type FeedbackInput } from '../schemas/feedback.js';
 
 export const route = createRoute({
   method: 'post',
@@ -23,19 +22,10 @@ export const route = createRoute({
   description:
     'Stores one customer message with its triage decision and answers with the label and the teams it goes to. ' +
     'The message is stored before the answer, so a 201 means it is safe. Send an Idempotency-Key to make retries safe: ' +
-    'a repeat returns the first answer and stores nothing new.',
+    'a repeat returns the first answer, with the same follow-up `token`, and stores nothing new. ' +
+    'Spam signals (`signals`) never refuse a message: it is stored with the label `spam` and delivered to nobody.',
   security: [{ publishableKey: [] }],
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The body is over ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-    jsonBody(),
-    publishableKey(),
-    rateLimit(),
-  ] as const,
+  middleware: [limitBody(), jsonBody(), publishableKey(), rateLimit()] as const,
   request: {
     headers: z.object({
       'idempotency-key': z
@@ -69,18 +59,20 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
 
     // Insert first: a new message (the usual case) costs one write, and a retry, whether it comes
     // later or races the first request, takes the same path through the unique key below.
-    const decision = triage({ text: input.message, rating: input.rating, category: input.category });
+    const decision = decideFeedback(input);
     const id = newId('fb');
+    const token = newFollowUpToken();
     const stored = await insertFeedback(c.env.DB, {
       id,
       siteId: site.id,
-      input,
+      input: { ...input, context: withUserAgent(input.context, c.req.header('user-agent')) },
       decision,
       idempotencyKey,
       requestHash,
+      followUpToken: token,
       createdAt: new Date().toISOString(),
     });
-    if (stored) return c.json({ id, label: decision.label, routes: decision.routes }, 201);
+    if (stored) return c.json({ id, label: decision.label, routes: decision.routes, token }, 201);
     // The idempotency key was already taken: answer as the first request did.
     const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey!);
     return replay(c, earlier!, requestHash);
@@ -94,5 +86,11 @@ function replay(c: AppContext, earlier: StoredFeedback, requestHash: string) {
     );
   }
   const { id, label, routes } = earlier.feedback;
-  return c.json({ id, label, routes }, 201, { 'Idempotent-Replayed': 'true' });
+  return c.json({ id, label, routes, token: earlier.followUpToken }, 201, { 'Idempotent-Replayed': 'true' });
+}
+
+/** The browser's own User-Agent header, when the widget did not say which browser it ran in. */
+function withUserAgent(context: FeedbackInput['context'], header: string | undefined): FeedbackInput['context'] {
+  if (context?.userAgent || !header) return context;
+  return { ...context, userAgent: header.slice(0, 512) };
 }
