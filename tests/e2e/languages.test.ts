@@ -57,7 +57,7 @@ describe('languages', () => {
   it('takes data-lang on the script tag over the page, and the site’s own words over its own', async () => {
     const page = await shopPage(browser(), { lang: 'en', data: { lang: 'de' } });
     await page.evaluate(() => {
-      document.querySelector('tandem-feedback')!.strings = { title: 'Sagen Sie uns alles', launcher: 'Hallo' };
+      (document.querySelector('tandem-feedback') as HTMLElement & { strings: object }).strings = { title: 'Sagen Sie uns alles', launcher: 'Hallo' };
     });
     const widget = await openForm(page, 'Hallo');
     expect(await widget.getByRole('dialog', { name: 'Sagen Sie uns alles' }).isVisible()).toBe(true);

@@ -2,7 +2,7 @@
  * A shop page with Tandem's script tag, served at the worker's origin (Chromium intercepts its
  * address), so tandem.js and the API come from the real `wrangler dev`.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const SITE_KEY = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
@@ -58,4 +58,17 @@ export async function storedFeedback(): Promise<Record<string, any>[]> {
   const res = await fetch(`${inject('endpoint')}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
   if (!res.ok) throw new Error(`listing feedback: ${res.status} ${await res.text()}`);
   return (await res.json()).data;
+}
+
+/**
+ * Types as a person does, taking at least 1.6 s over the whole text: the worker files a message
+ * sent within 1.5 s of opening the form as spam (no person reads and writes that fast).
+ */
+export async function typeLikeAPerson(target: Locator, text: string): Promise<void> {
+  await target.pressSequentially(text, { delay: Math.max(15, Math.ceil(1600 / text.length)) });
+}
+
+/** The stored message with exactly this text (the admin API's latest 100). */
+export async function storedMessage(message: string): Promise<Record<string, any> | undefined> {
+  return (await storedFeedback()).find((f) => f.message === message);
 }

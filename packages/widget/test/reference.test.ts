@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script, without types.
 import { elementsReference, MANIFEST, README, withReference } from '../../../scripts/docs.mjs';
 
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));

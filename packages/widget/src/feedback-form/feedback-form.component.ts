@@ -108,7 +108,7 @@ export class TandemFeedbackForm extends LitElement {
     // A send that finished after the dialog closed leaves its thank-you: start afresh.
     this.closed();
     this.pageUrl = pageUrl(this.pageUrlMode);
-    this.openedAt = Date.now();
+    this.openedAt = performance.now();
     // What the site told us about the customer fills what they have not typed themselves.
     this.email ||= this.user?.email ?? '';
     this.name ||= this.user?.name ?? '';
@@ -334,7 +334,7 @@ export class TandemFeedbackForm extends LitElement {
       message,
       consent: { publish: this.publish, ...(this.consentVersion && { version: this.consentVersion }) },
       context: context(),
-      signals: { honeypot: this.find<HTMLInputElement>('.trap input')?.value ?? '', elapsedMs: Date.now() - this.openedAt },
+      signals: { honeypot: this.find<HTMLInputElement>('.trap input')?.value ?? '', elapsedMs: Math.round(performance.now() - this.openedAt) },
     };
     if (this.rating !== undefined) input[this.scale === 'scale' ? 'score' : 'rating'] = this.rating;
     if (this.category) input.category = this.category;
