@@ -5,17 +5,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useBrowser } from '../support/browser.js';
-import { shopPage } from '../support/pages.js';
+import { shopPage, typeLikeAPerson } from '../support/pages.js';
 
 const browser = useBrowser();
 
 // A few words of each language, as a customer sees them.
 const WORDS = {
-  en: { launcher: 'Feedback', title: 'Send us feedback', message: 'Your message', send: 'Send', stars: '4 stars' },
-  es: { launcher: 'Opiniones', title: 'Envíanos tu opinión', message: 'Tu mensaje', send: 'Enviar', stars: '4 estrellas' },
-  fr: { launcher: 'Votre avis', title: 'Donnez-nous votre avis', message: 'Votre message', send: 'Envoyer', stars: '4 étoiles' },
-  de: { launcher: 'Feedback', title: 'Feedback senden', message: 'Ihre Nachricht', send: 'Senden', stars: '4 Sterne' },
-  pt: { launcher: 'Opinião', title: 'Envie sua opinião', message: 'Sua mensagem', send: 'Enviar', stars: '4 estrelas' },
+  en: { launcher: 'Feedback', title: 'Send us feedback', message: 'Your message', send: 'Send', stars: '4 stars', thanks: /a person on our team will read this/ },
+  es: { launcher: 'Opiniones', title: 'Envíanos tu opinión', message: 'Tu mensaje', send: 'Enviar', stars: '4 estrellas', thanks: /una persona de nuestro equipo leerá/ },
+  fr: { launcher: 'Votre avis', title: 'Donnez-nous votre avis', message: 'Votre message', send: 'Envoyer', stars: '4 étoiles', thanks: /Une personne de notre équipe va lire/ },
+  de: { launcher: 'Feedback', title: 'Feedback senden', message: 'Ihre Nachricht', send: 'Senden', stars: '4 Sterne', thanks: /Ein Mensch aus unserem Team liest/ },
+  pt: { launcher: 'Opinião', title: 'Envie sua opinião', message: 'Sua mensagem', send: 'Enviar', stars: '4 estrelas', thanks: /Uma pessoa da nossa equipe vai ler/ },
 };
 
 async function openForm(page: Page, launcher: string) {
@@ -40,6 +40,13 @@ describe('languages', () => {
       // Screen readers pronounce the form in its own language.
       expect(await widget.evaluate((el) => el.shadowRoot!.querySelector('.root')!.getAttribute('lang'))).toBe(lang);
       expect(await axeViolations(page), 'axe').toEqual([]);
+
+      // The thank-you fits where the message went, in the same language.
+      await typeLikeAPerson(widget.getByRole('textbox', { name: words.message }), `My order was charged twice. (${lang})`);
+      await widget.getByRole('button', { name: words.send, exact: true }).click();
+      const thanks = widget.getByRole('status').locator('p').first();
+      await thanks.waitFor({ timeout: 15_000 });
+      expect(await thanks.textContent()).toMatch(words.thanks);
     });
   }
 
