@@ -91,7 +91,7 @@ export default [
   {
     input: {
       'tandem-feedback': 'packages/widget/src/script-tag.ts',
-      'tandem-testimonials': 'packages/widget/src/testimonials/testimonials.ts',
+      'tandem-testimonials': 'packages/widget/src/testimonials/script-tag.ts',
     },
     output: {
       dir: 'dist/public',

@@ -6,8 +6,7 @@
  * A classic script, a few hundred bytes: it reads its own tag, then imports the widget as ES
  * modules from beside itself. The launcher and Lit come first; the form and the SDK only when
  * the customer heads for the launcher (see TandemFeedback.prefetch). Pages that place a
- * `<tandem-testimonials>` wall also get its module, and each wall without a `site-key` or
- * `endpoint` gets the script tag's.
+ * `<tandem-testimonials>` wall also get its module.
  */
 // Read now: currentScript is only set while this file first runs (also for async scripts).
 const script =
@@ -24,17 +23,11 @@ if (!script?.src) {
   load('tandem-lit.js');
   load('tandem-feedback.js', 'feedback widget', (widget) => widget.mount(script));
 
-  const walls = () => {
-    if (!document.querySelector('tandem-testimonials')) return;
-    const site = script.dataset.site;
-    const endpoint = script.dataset.endpoint || new URL(script.src).origin;
-    for (const wall of document.querySelectorAll('tandem-testimonials')) {
-      if (site && !wall.hasAttribute('site-key')) wall.setAttribute('site-key', site);
-      if (!wall.hasAttribute('endpoint')) wall.setAttribute('endpoint', endpoint);
-    }
-    load('tandem-testimonials.js', 'testimonial wall');
-  };
+  // A page with a testimonial wall also gets the wall's module, which gives each wall the tag's
+  // site key and endpoint unless it has its own.
+  const walls = () =>
+    document.querySelector('tandem-testimonials') && load('tandem-testimonials.js', 'testimonial wall', (wall) => wall.mount(script));
   // Walls are looked for once the page is parsed (an async script may run before that).
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', walls);
-  else walls();
+  else void walls();
 }

@@ -73,7 +73,7 @@ export class TandemTestimonials extends LitElement {
     limit: { type: Number },
     names: {},
     label: {},
-    theme: { reflect: true },
+    theme: {},
     autoplay: { type: Boolean },
     structuredData: { attribute: 'structured-data' },
     productName: { attribute: 'product-name' },
@@ -122,79 +122,79 @@ export class TandemTestimonials extends LitElement {
   /** A pointer rests on the carousel: rotation waits. */
   private hovered = false;
 
-  private timer?: ReturnType<typeof setTimeout>;
-  private markedUp = false;
+  #timer?: ReturnType<typeof setTimeout>;
 
-  private data = new TestimonialsController(this, () => ({
+  #data = new TestimonialsController(this, () => ({
     siteKey: this.siteKey,
     endpoint: this.endpoint,
-    limit: this.shown(),
+    limit: this.#shown(),
   }));
 
   /** The testimonials on the wall (empty until they arrive), most recently approved first. */
   get testimonials(): readonly Testimonial[] {
-    return (this.data.items ?? []).slice(0, this.shown());
+    return (this.#data.items ?? []).slice(0, this.#shown());
   }
 
   override render() {
     const items = this.testimonials;
     const carousel = this.layout === 'carousel';
     // While loading, and for a wall with nothing to show, the same boxes stay, invisible and
-    // hidden from screen readers. Any layout but list and carousel is a grid.
+    // hidden from screen readers. Any layout but list and carousel is a grid; any theme but
+    // light and dark is auto.
     return html`<section
       part="base"
-      class="root ${this.layout}"
+      class="root ${this.layout} ${this.theme}"
       aria-labelledby="label"
       aria-roledescription=${carousel ? 'carousel' : nothing}
       aria-hidden=${items.length ? nothing : 'true'}
-      @keydown=${this.onKeydown}
-      @focusin=${this.onFocusin}
-      @pointerenter=${this.onPointer}
-      @pointerleave=${this.onPointer}
+      @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusin}
+      @pointerenter=${this.#onPointer}
+      @pointerleave=${this.#onPointer}
     >
       <p id="label" part="label" class="label">${this.label || strings.label}</p>
-      ${carousel ? this.renderCarousel(items) : this.renderCards(items)}
+      ${carousel ? this.#renderCarousel(items) : this.#renderCards(items)}
     </section>`;
   }
 
-  private renderCards(items: readonly Testimonial[]) {
-    const fillers = Array.from({ length: this.shown() - items.length });
+  #renderCards(items: readonly Testimonial[]) {
+    const fillers = Array.from({ length: this.#shown() - items.length });
     return html`<ul role="list">
-      ${items.map((t) => html`<li>${this.card(t)}</li>`)}${fillers.map(() => html`<li aria-hidden="true"></li>`)}
+      ${items.map((t) => html`<li>${this.#card(t)}</li>`)}${fillers.map(() => html`<li aria-hidden="true"></li>`)}
     </ul>`;
   }
 
-  private renderCarousel(items: readonly Testimonial[]) {
+  #renderCarousel(items: readonly Testimonial[]) {
     const n = items.length;
     return html`${n > 1
         ? html`<div class="controls">
-            ${this.canRotate()
-              ? html`<button part="button rotation-button" aria-label=${this.playing ? strings.stop : strings.start} @click=${this.toggle}>
+            ${this.#canRotate()
+              ? html`<button part="button rotation-button" aria-label=${this.playing ? strings.stop : strings.start} @click=${this.#toggle}>
                   ${this.playing ? pause : play}
                 </button>`
               : nothing}
-            <button part="button previous-button" aria-label=${strings.previous} @click=${this.previous}>${back}</button>
-            <button part="button next-button" aria-label=${strings.next} @click=${this.next}>${forward}</button>
+            <button part="button previous-button" aria-label=${strings.previous} @click=${this.#previous}>${back}</button>
+            <button part="button next-button" aria-label=${strings.next} @click=${this.#next}>${forward}</button>
           </div>`
         : nothing}
-      <div class="slides" aria-live=${this.rotating() ? 'off' : 'polite'}>
+      <div class="slides" aria-live=${this.#rotating() ? 'off' : 'polite'}>
         ${items.map(
           (t, i) => html`<div class="slide ${i === this.current % n ? 'current' : ''}" role="group" aria-roledescription="slide" aria-label=${strings.slide(i + 1, n)}>
-            ${this.card(t)}
+            ${this.#card(t)}
           </div>`,
         )}
       </div>`;
   }
 
-  private card(t: Testimonial) {
+  #card(t: Testimonial) {
     // Whole stars; repeat() drops a fraction.
     const rating = Math.min(5, t.rating ?? 0);
     let date = t.approvedAt;
     try {
       // The page's language; the UTC day, as published.
-      date = new Date(date).toLocaleDateString((this.closest('[lang]') as HTMLElement | null)?.lang || undefined, DATE);
+      date = new Date(date).toLocaleDateString((this.closest('[lang]') as HTMLElement | null)?.lang, DATE);
     } catch {
-      // Not a language tag: the ISO date is still a date.
+      // Not a language tag (or lang=""): the ISO date is still a date.
       date = date.slice(0, 10);
     }
     return html`<figure part="card" class="card">
@@ -210,64 +210,62 @@ export class TandemTestimonials extends LitElement {
   }
 
   /** How many testimonials the wall shows and reserves room for: `limit`, within what the API serves. */
-  private shown(): number {
+  #shown(): number {
     return Math.min(50, Math.max(1, this.limit | 0 || 6));
   }
 
-  private canRotate(): boolean {
+  #canRotate(): boolean {
     return this.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   }
 
-  private rotating(): boolean {
-    return this.layout === 'carousel' && this.canRotate() && this.playing && !this.hovered && this.testimonials.length > 1;
+  #rotating(): boolean {
+    return this.layout === 'carousel' && this.#canRotate() && this.playing && !this.hovered && this.testimonials.length > 1;
   }
 
-  private go(step: number) {
+  #go(step: number) {
     const n = this.testimonials.length;
     if (n) this.current = (this.current + step + n) % n;
   }
 
-  private previous = () => this.go(-1);
-  private next = () => this.go(1);
+  #previous = () => this.#go(-1);
+  #next = () => this.#go(1);
 
-  private toggle() {
+  #toggle() {
     this.playing = !this.playing;
   }
 
-  private onKeydown(event: KeyboardEvent) {
+  #onKeydown(event: KeyboardEvent) {
     const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
     if (this.layout !== 'carousel' || !step) return;
     event.preventDefault();
     // On a right-to-left page the next testimonial is to the left.
-    this.go(getComputedStyle(this).direction === 'rtl' ? -step : step);
+    this.#go(getComputedStyle(this).direction === 'rtl' ? -step : step);
   }
 
   // WAI-ARIA carousel: keyboard focus inside stops the rotation until the customer starts it again.
-  private onFocusin(event: FocusEvent) {
+  #onFocusin(event: FocusEvent) {
     if ((event.target as Element).matches(':focus-visible')) this.playing = false;
   }
 
-  private onPointer(event: PointerEvent) {
+  #onPointer(event: PointerEvent) {
     this.hovered = event.type === 'pointerenter';
   }
 
   protected override updated(): void {
-    clearTimeout(this.timer);
-    if (this.rotating()) this.timer = setTimeout(this.next, 7000);
-    this.markUp();
+    clearTimeout(this.#timer);
+    if (this.#rotating()) this.#timer = setTimeout(this.#next, 7000);
+    this.#markUp();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
-    this.markUp();
+    clearTimeout(this.#timer);
+    this.#markUp();
   }
 
-  /** schema.org markup, from a module fetched only by walls that ask for it (or had it). */
-  private markUp() {
-    if (!this.structuredData && !this.markedUp) return;
-    this.markedUp = true;
-    void import('./structured-data.js').then((m) => m.markUp(this));
+  /** schema.org markup, from a module fetched only by walls that ask for it. */
+  #markUp() {
+    if (this.structuredData) void import('./structured-data.js').then((m) => m.markUp(this));
   }
 }
 

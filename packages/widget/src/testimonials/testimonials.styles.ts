@@ -32,17 +32,17 @@ export const styles = css`
     box-sizing: border-box;
     display: grid;
     gap: 1rem;
-    font: 16px/1.5 var(--tandem-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font: 16px/1.5 var(--tandem-font, system-ui, sans-serif);
     color: var(--_text);
     /* theme="auto" (the default) follows the customer's system; "light" and "dark" fix it. */
     color-scheme: light dark;
   }
 
-  :host([theme='light']) .root {
+  .light {
     color-scheme: light;
   }
 
-  :host([theme='dark']) .root {
+  .dark {
     color-scheme: dark;
   }
 
@@ -163,7 +163,6 @@ export const styles = css`
     height: 44px;
     padding: 0;
     border-radius: 50%;
-    font: inherit;
     color: inherit;
     cursor: pointer;
   }
@@ -195,7 +194,8 @@ export const styles = css`
     grid-area: 1 / 1;
     visibility: hidden;
     opacity: 0;
-    transition: opacity 0.4s, visibility 0.4s;
+    /* A fade (opacity and visibility, the only properties that change). */
+    transition: 0.4s;
   }
 
   .current {
