@@ -144,8 +144,9 @@ describe('layouts', () => {
   });
 
   it('keeps an empty wall invisible, in the space it reserved, and says so with tandem-load', async () => {
-    const page = await wallPage('<tandem-testimonials layout="grid" limit="3"></tandem-testimonials><p id="after">Below the wall</p>', {
-      siteKey: EMPTY_KEY,
+    // Its own site key (one with nothing approved) wins over the script tag's.
+    const page = await wallPage(`<tandem-testimonials site-key="${EMPTY_KEY}" layout="grid" limit="3"></tandem-testimonials><p id="after">Below the wall</p>`, {
+      siteKey,
       init: () => document.addEventListener('tandem-load', (e) => ((window as unknown as { loads: unknown[] }).loads ??= []).push((e as CustomEvent).detail)),
     });
     await page.waitForFunction(() => (window as unknown as { loads?: unknown[] }).loads?.length);
