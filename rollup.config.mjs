@@ -3,7 +3,8 @@
 //   sdk     -> packages/sdk/dist    (ESM library for npm)
 //   widget  -> packages/widget/dist (ESM library for npm, lit and the SDK left to the app's bundler)
 //           -> dist/public/tandem.js (the script tag: a classic loader) and the ES modules it imports,
-//              tandem-feedback.js (Lit and the launcher) and the form's chunk, minified
+//              tandem-feedback.js (the launcher), tandem-lit.js (Lit), the form's chunk and
+//              tandem-testimonials.js (the wall, only on pages that have one), minified
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve as absolute } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
@@ -100,11 +101,24 @@ export default [
   library('sdk', ['index']),
   library('widget', ['index'], ['lit', '@tandem/sdk']),
   // Runs after the library builds above: it bundles @tandem/sdk from packages/sdk/dist. ES
-  // modules, so the form is its own file, fetched when first needed, sharing Lit with the launcher.
+  // modules, so the form is its own file, fetched when first needed, and the testimonial wall
+  // another entry; they all share one Lit.
   {
-    input: { 'tandem-feedback': 'packages/widget/src/script-tag.ts' },
-    output: { dir: 'dist/public', format: 'es', sourcemap: true, chunkFileNames: 'tandem-[name]-[hash].js' },
-    // The entry may also export what the form's chunk shares with it (Lit): one file, no facade.
+    input: {
+      'tandem-feedback': 'packages/widget/src/script-tag.ts',
+      'tandem-testimonials': 'packages/widget/src/testimonials/script-tag.ts',
+    },
+    output: {
+      dir: 'dist/public',
+      format: 'es',
+      sourcemap: true,
+      // What every entry shares (Lit and the base styles) gets a fixed name, so tandem.js can fetch
+      // it beside the entry it imports rather than after it (see loader.ts). Lit's decorators,
+      // only the form's, stay in the form's chunk, which keeps its hash.
+      chunkFileNames: (chunk) =>
+        chunk.moduleIds.some((id) => id.includes('lit-element')) ? 'tandem-lit.js' : 'tandem-[name]-[hash].js',
+    },
+    // The entries may also export what other chunks share with them: no facade files.
     preserveEntrySignatures: 'allow-extension',
     plugins: [resolve({ browser: true }), widgetTypescript(), minifyCss(), trimTemplateIndentation(), terser({ format: { comments: false }, compress: { passes: 2 } })],
   },

@@ -12,6 +12,8 @@ import { bin, prepareDatabase, prepareDemoAssets, root, run, stateDir, toolEnv }
 declare module 'vitest' {
   export interface ProvidedContext {
     endpoint: string;
+    /** The local D1's folder, for tests that add rows of their own (see d1.ts). */
+    persistTo: string;
   }
 }
 
@@ -70,6 +72,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('endpoint', endpoint);
+  project.provide('persistTo', persistTo);
   return () => {
     dev.removeAllListeners('exit');
     stop();

@@ -11,3 +11,7 @@ export type { FeedbackStrings } from './feedback/strings.js';
 export { strings as feedbackFormStrings } from './feedback-form/strings.js';
 export type { FeedbackFormStrings } from './feedback-form/strings.js';
 export type { TandemSubmitDetail, TandemErrorDetail } from './events.js';
+export { TandemTestimonials } from './testimonials/testimonials.js';
+export { strings as testimonialsStrings } from './testimonials/strings.js';
+export type { TestimonialsStrings } from './testimonials/strings.js';
+export type { TandemLoadDetail } from './events.js';

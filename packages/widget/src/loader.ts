@@ -5,7 +5,8 @@
  *
  * A classic script, a few hundred bytes: it reads its own tag, then imports the widget as ES
  * modules from beside itself. The launcher and Lit come first; the form and the SDK only when
- * the customer heads for the launcher (see TandemFeedback.loadForm).
+ * the customer heads for the launcher (see TandemFeedback.prefetch). Pages that place a
+ * `<tandem-testimonials>` wall also get its module.
  */
 // Read now: currentScript is only set while this file first runs (also for async scripts).
 const script =
@@ -16,8 +17,17 @@ if (!script?.src) {
   // Without its own address it cannot know where the widget's modules are.
   console.warn('Tandem: load tandem.js with <script src="…/tandem.js" data-site="pk_…" async></script>.');
 } else {
-  import(new URL('tandem-feedback.js', script.src).href).then(
-    (widget: { mount(script: HTMLScriptElement): void }) => widget.mount(script),
-    () => console.warn('Tandem: the feedback widget could not be loaded.'),
-  );
+  const load = (file: string, what = '', then = (_module: { mount(script: HTMLScriptElement): void }) => {}) =>
+    import(new URL(file, script.src).href).then(then, () => what && console.warn(`Tandem: the ${what} could not be loaded.`));
+  // Lit, which the launcher and the wall both import: fetched beside them rather than after.
+  load('tandem-lit.js');
+  load('tandem-feedback.js', 'feedback widget', (widget) => widget.mount(script));
+
+  // A page with a testimonial wall also gets the wall's module, which gives each wall the tag's
+  // site key and endpoint unless it has its own.
+  const walls = () =>
+    document.querySelector('tandem-testimonials') && load('tandem-testimonials.js', 'testimonial wall', (wall) => wall.mount(script));
+  // Walls are looked for once the page is parsed (an async script may run before that).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', walls);
+  else void walls();
 }

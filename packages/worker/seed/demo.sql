@@ -25,5 +25,10 @@ INSERT INTO testimonials (id, site_id, quote, author_name, rating, status, appro
   ('tm_demo_1', 'site_demo', 'The Ethiopia Guji is the best coffee I have had at home. Fresh, fruity, and it arrived two days after roasting.', 'Amara O.', 5, 'approved', '2026-11-03T10:00:00.000Z', '2026-11-02T18:21:00.000Z'),
   ('tm_demo_2', 'site_demo', 'My grinder broke and support sent a replacement burr the same week, no questions asked.', 'Jonas W.', 5, 'approved', '2026-11-05T14:30:00.000Z', '2026-11-05T08:02:00.000Z'),
   ('tm_demo_3', 'site_demo', 'The subscription is easy to pause when I travel. Small thing, but it keeps me a customer.', 'Lucía M.', 4, 'approved', '2026-11-08T09:15:00.000Z', '2026-11-07T20:44:00.000Z'),
-  ('tm_demo_4', 'site_demo', 'Still waiting for approval: this one must not appear on the wall.', 'Draft D.', 5, 'draft', NULL, '2026-11-09T11:00:00.000Z')
+  ('tm_demo_4', 'site_demo', 'Still waiting for approval: this one must not appear on the wall.', 'Draft D.', 5, 'draft', NULL, '2026-11-09T11:00:00.000Z'),
+  -- Lengths vary as real quotes do; one customer gave no rating, one chose not to be named.
+  ('tm_demo_5', 'site_demo', 'I was sceptical about a coffee subscription, but the first bag of House Espresso changed my mind. It tastes like the café around the corner, and it is never more than three days off the roaster.', 'Priya S.', 5, 'approved', '2026-11-06T16:40:00.000Z', '2026-11-06T07:12:00.000Z'),
+  ('tm_demo_6', 'site_demo', 'Lovely people, lovely beans.', 'Tom B.', NULL, 'approved', '2026-11-04T11:05:00.000Z', '2026-11-04T09:30:00.000Z'),
+  ('tm_demo_7', 'site_demo', 'Ordered on Monday, brewing by Wednesday. The Colombia Huila is my new everyday coffee.', NULL, 4, 'approved', '2026-11-07T13:20:00.000Z', '2026-11-07T10:48:00.000Z'),
+  ('tm_demo_8', 'site_demo', 'My first order went to the wrong address. Northwind called me the next morning, sent a new bag on the house and added a handwritten note. That is how you keep a customer.', 'Elif K.', 5, 'approved', '2026-11-02T15:00:00.000Z', '2026-11-01T19:26:00.000Z')
 ON CONFLICT DO NOTHING;
