@@ -17,6 +17,9 @@ if (!script?.src) {
   // Without its own address it cannot know where the widget's modules are.
   console.warn('Tandem: load tandem.js with <script src="…/tandem.js" data-site="pk_…" async></script>.');
 } else {
+  // Browsers without constructable stylesheets get <style> elements from Lit, which a strict
+  // Content-Security-Policy allows only with its nonce: pass on the one this tag carries.
+  if (script.nonce && !('adoptedStyleSheets' in Document.prototype)) (window as { litNonce?: string }).litNonce = script.nonce;
   const load = (file: string, what = '', then = (_module: { mount(script: HTMLScriptElement): void }) => {}) =>
     import(new URL(file, script.src).href).then(then, () => what && console.warn(`Tandem: the ${what} could not be loaded.`));
   // Lit, which the launcher and the wall both import: fetched beside them rather than after.

@@ -13,25 +13,22 @@ export function mount(script: HTMLScriptElement | null): void {
     console.warn('Tandem: add data-site="pk_…" (your publishable site key) to the tandem.js script tag.');
     return;
   }
-  const endpoint = script.dataset.endpoint || new URL(script.src || location.href).origin;
-  // Browsers without constructable stylesheets get <style> elements from Lit, which a strict
-  // Content-Security-Policy allows only with its nonce: pass on the one this tag carries.
-  if (script.nonce && !('adoptedStyleSheets' in Document.prototype)) (globalThis as { litNonce?: string }).litNonce ??= script.nonce;
+  const endpoint = new URL(script.src || location.href).origin;
   const add = () => {
     // The same tag pasted twice should still give one launcher.
     for (const el of document.querySelectorAll('tandem-feedback')) if (el.getAttribute('site-key') === siteKey) return;
     const el = document.createElement('tandem-feedback');
-    el.setAttribute('site-key', siteKey);
     el.setAttribute('endpoint', endpoint);
-    // data-launcher="none", data-corner="bottom-left", data-rating="faces", data-lang="de"…: the
-    // attributes of <tandem-feedback>, as data-* on the tag (see the README).
-    for (const name of ['launcher', 'corner', 'label', 'theme', 'rating', 'category', 'page-url', 'consent-version', 'lang']) {
-      const value = script.getAttribute(`data-${name}`);
-      if (value) el.setAttribute(name, value);
+    // Every data-* of the tag is the attribute of the same name (data-site is site-key, and
+    // data-endpoint overrides the default above): data-rating="faces", data-lang="de"… See the
+    // README. data-meta-order-id="A-1" sends { orderId: "A-1" } with each message.
+    const metadata: Record<string, string> = {};
+    for (const { name, value } of script.attributes) {
+      const [, meta, key] = /^data-(meta-)?(.+)/.exec(name) ?? [];
+      if (meta) metadata[key!.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = value;
+      else if (key) el.setAttribute(key === 'site' ? 'site-key' : key, value);
     }
-    // data-meta-plan="pro" sends { plan: "pro" } with each message.
-    const metadata = Object.entries(script.dataset).filter(([key]) => /^meta[A-Z]/.test(key));
-    if (metadata.length) el.metadata = Object.fromEntries(metadata.map(([key, value]) => [key[4]!.toLowerCase() + key.slice(5), value!]));
+    if (Object.keys(metadata).length) el.metadata = metadata;
     document.body.append(el);
   };
   if (document.body) add();

@@ -1,4 +1,4 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Category, FeedbackInput, Route } from '@tandem/sdk';
 import type { TandemErrorDetail, TandemSubmitDetail } from '../events.js';
 import type { FeedbackFormStrings } from './strings.js';
@@ -10,7 +10,7 @@ export type RatingScale = 'stars' | 'faces' | 'scale' | 'none';
 
 const CATEGORIES: Category[] = ['problem', 'question', 'idea', 'praise'];
 const FACES = ['😠', '🙁', '😐', '🙂', '😍'];
-const starIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/></svg>`;
+const starIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/></svg>`;
 // The site's setup is wrong (key, origins): nothing the customer can do about it.
 const SETUP_ERRORS = new Set(['invalid_config', 'unauthorized', 'forbidden', 'origin_not_allowed']);
 

@@ -9,6 +9,23 @@ export const styles = [
     display: block;
   }
 
+  /* Always rendered, so screen readers hear it as soon as it is filled; empty, it takes no
+     room (out of flow, no grid gap). */
+  .error {
+    margin: 0;
+  }
+
+  .error:empty {
+    position: absolute;
+  }
+
+  .error:not(:empty) {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid #d1242f;
+    border-radius: 4px;
+    background: color-mix(in srgb, #d1242f 12%, var(--_surface));
+  }
+
   form {
     display: grid;
     gap: 1rem;

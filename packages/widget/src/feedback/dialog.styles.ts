@@ -88,6 +88,8 @@ export const dialogStyles = css`
     border: none;
     border-radius: var(--_radius);
     background: none;
+    font-size: 1.75rem;
+    line-height: 1;
   }
 
   .close:hover {

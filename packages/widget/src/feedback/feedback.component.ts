@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, svg, nothing } from 'lit';
+import { LitElement, adoptStyles, html, nothing } from 'lit';
 import type { RatingScale, TandemFeedbackForm } from '../feedback-form/feedback-form.component.js';
 import type { PageUrlMode, User } from '../feedback-form/context.js';
 import { styles } from './feedback.styles.js';
@@ -6,7 +6,6 @@ import { strings } from './strings.js';
 import { listenForOpeners } from './openers.js';
 import { launcherWord, loadLocale, pickLanguage, type Language, type LocalePack, type TandemStrings } from '../locales/locales.js';
 
-const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
  * A floating "Feedback" launcher that opens a modal form: a rating (stars, faces or 0–10), what
@@ -226,7 +225,7 @@ export class TandemFeedback extends LitElement {
         <div class="head">
           <h2 id="title">${t.title}</h2>
           <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
-            ${closeIcon}
+            ×
           </button>
         </div>
         ${this.formReady

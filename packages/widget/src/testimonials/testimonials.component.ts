@@ -1,4 +1,4 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Testimonial } from '@tandem/worker/types';
 import { strings } from './strings.js';
 import { styles } from './testimonials.styles.js';
@@ -7,7 +7,8 @@ import { displayName } from './names.js';
 
 // Drawn by the stylesheet (stroke, size). Their buttons are named by aria-label, so screen
 // readers skip the drawings anyway.
-const icon = (d: string) => svg`<svg viewBox="0 0 24 24"><path d=${d} /></svg>`;
+// A whole <svg> element: html`` parses it as SVG, so Lit's svg`` tag is not needed.
+const icon = (d: string) => html`<svg viewBox="0 0 24 24"><path d=${d} /></svg>`;
 const back = icon('M15 5l-7 7 7 7');
 const forward = icon('M9 5l7 7-7 7');
 const pause = icon('M8 5v14M16 5v14');
