@@ -146,7 +146,7 @@ export class TandemFeedbackForm extends LitElement {
   private renderFollowUp(t: FeedbackFormStrings) {
     const { followUp } = this.sender;
     if (followUp === 'added') return nothing;
-    return html`<form class="follow-up" @submit=${this.onFollowUp}>
+    return html`<form class="field follow-up" @submit=${this.onFollowUp}>
       <label for="follow-up-email">${t.followUpEmail}</label>
       <div class="row">
         <input id="follow-up-email" name="email" type="email" autocomplete="email" maxlength="254" required />

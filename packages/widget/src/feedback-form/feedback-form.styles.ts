@@ -238,14 +238,10 @@ export const styles = [
     gap: 0.5rem;
   }
 
+  /* Its input looks like the form's (.field input), beside its button. */
   .follow-up input {
     flex: 1;
     min-width: 0;
-    min-height: 44px;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
   }
 
   .thanks p:focus {
