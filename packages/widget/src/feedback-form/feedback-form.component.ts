@@ -9,7 +9,12 @@ import { context, pageUrl, siteMetadata, type PageUrlMode, type User } from './c
 export type RatingScale = 'stars' | 'faces' | 'scale' | 'none';
 
 const CATEGORIES: Category[] = ['problem', 'question', 'idea', 'praise'];
-const FACES = ['😠', '🙁', '😐', '🙂', '😍'];
+/**
+ * Face n of 5, drawn rather than an emoji (emoji fonts differ by system, and some have none): the
+ * mouth bends from a frown (1) through a straight line (3) to a smile (5).
+ */
+const faceIcon = (n: number) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9.5" /><path d="M9 9.5v1M15 9.5v1M8 ${16 - n + 3}Q12 ${16 + 2 * (n - 3)} 16 ${16 - n + 3}" /></svg>`;
 const starIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/></svg>`;
 // The site's setup is wrong (key, origins): nothing the customer can do about it.
 const SETUP_ERRORS = new Set(['invalid_config', 'unauthorized', 'forbidden', 'origin_not_allowed']);
@@ -260,7 +265,7 @@ export class TandemFeedbackForm extends LitElement {
             this.scale === 'stars'
               ? html`${starIcon}<span class="sr">${t.stars(n)}</span>`
               : this.scale === 'faces'
-                ? html`<span aria-hidden="true">${FACES[n - 1]}</span><span class="sr">${t.faces[n - 1]}</span>`
+                ? html`${faceIcon(n)}<span class="sr">${t.faces[n - 1]}</span>`
                 : html`<span>${n}</span>`;
           return html`<label class="option ${on ? 'on' : ''}">
             <input type="radio" name="rating" value=${n} .checked=${this.rating === n} @change=${() => (this.rating = n)} />${face}

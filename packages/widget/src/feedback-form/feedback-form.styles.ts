@@ -89,17 +89,17 @@ export const styles = [
     }
   }
 
-  /* Faces and numbers: the chosen one is ringed in the accent colour, the others quiet. */
-  .faces .option {
-    font-size: 28px;
-    filter: grayscale(1);
-    opacity: 0.6;
+  /* Faces: line drawings; the chosen one (or the one under the pointer) in the accent colour. */
+  .faces svg {
+    fill: none;
+    stroke-linecap: round;
   }
 
-  .faces .option:hover,
-  .faces .option.on {
-    filter: none;
-    opacity: 1;
+  .faces .option.on svg,
+  .faces .option:hover svg {
+    fill: color-mix(in srgb, var(--_accent) 15%, transparent);
+    stroke: var(--_accent);
+    stroke-width: 2;
   }
 
   .scale {
@@ -110,11 +110,6 @@ export const styles = [
   .scale .option {
     border: 1px solid var(--_muted);
     font-variant-numeric: tabular-nums;
-  }
-
-  .faces .option.on,
-  .scale .option.on {
-    box-shadow: inset 0 0 0 2px var(--_accent);
   }
 
   .scale .option.on {
@@ -173,6 +168,11 @@ export const styles = [
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+
+  select {
+    font: inherit;
+    color: inherit;
   }
 
   textarea,

@@ -17,7 +17,7 @@ export const strings: LocalePack = {
   email: 'Correo electrónico (opcional)',
   emailHint: 'Para poder responderte.',
   name: 'Nombre (opcional)',
-  consent: 'Podéis citarme públicamente',
+  consent: 'Pueden citarme públicamente',
   send: 'Enviar',
   sending: 'Enviando…',
   notSent: 'Tu mensaje no se ha enviado.',
