@@ -123,7 +123,7 @@ describe('the form', () => {
       email: 'kim@example.com',
       name: 'Kim L.',
       user: { id: 'cus_42', email: 'kim@example.com', name: 'Kim' },
-      metadata: { plan: 'pro', orderId: 'A-1001' },
+      metadata: { plan: 'pro', 'order-id': 'A-1001' },
     });
   });
 });
@@ -185,5 +185,35 @@ describe('after sending', () => {
     const second = await openForm();
     expect(await send(second.widget, unique('Best coffee I have ever ordered, thank you so much!'))).toMatch(/kind words/);
     expect(await second.widget.getByRole('textbox', { name: /Would you like a reply/ }).count()).toBe(0);
+  });
+});
+
+describe('inline', () => {
+  it('shows the form where the site placed it, with the tag’s key and settings, and sends from there', async () => {
+    const page = await shopPage(browser(), {
+      body: '<main><h1>Contact</h1><tandem-feedback inline></tandem-feedback><a href="#" data-tandem-open>Write to us</a></main>',
+      data: { rating: 'faces' },
+      ready: false,
+    });
+    const widget = page.locator('tandem-feedback');
+    // One element: the tag configured the placed one instead of adding a floating launcher.
+    expect(await widget.count()).toBe(1);
+    const form = widget.getByRole('form', { name: 'Send us feedback' });
+    await form.waitFor({ state: 'visible' });
+    expect(await widget.getByRole('button', { name: 'Feedback' }).count()).toBe(0);
+    expect(await widget.getByRole('dialog').count()).toBe(0);
+    expect(await widget.getByRole('radio', { name: 'Very happy' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The site's own opener takes the customer to the form.
+    await page.getByRole('link', { name: 'Write to us' }).click();
+    expect(await widget.getByRole('textbox', { name: 'Your message' }).evaluate((t) => (t.getRootNode() as ShadowRoot).activeElement === t)).toBe(true);
+
+    await widget.getByRole('radio', { name: 'Happy', exact: true }).check();
+    const message = unique('Found the contact form right where I needed it.');
+    expect(await send(widget, message)).toMatch(/kind words|Thanks/);
+    expect(await storedMessage(message)).toMatchObject({ rating: 4 });
+    // Nothing to close inline: no Done button under the thank-you.
+    expect(await widget.getByRole('button', { name: 'Done' }).count()).toBe(0);
   });
 });

@@ -15,22 +15,28 @@ export function mount(script: HTMLScriptElement | null): void {
   }
   const endpoint = new URL(script.src || location.href).origin;
   const add = () => {
+    const found = [...document.querySelectorAll('tandem-feedback')];
     // The same tag pasted twice should still give one launcher.
-    for (const el of document.querySelectorAll('tandem-feedback')) if (el.getAttribute('site-key') === siteKey) return;
-    const el = document.createElement('tandem-feedback');
-    el.setAttribute('endpoint', endpoint);
-    // Every data-* of the tag is the attribute of the same name (data-site is site-key, and
-    // data-endpoint overrides the default above): data-rating="faces", data-lang="de"… See the
-    // README. data-meta-order-id="A-1" sends { orderId: "A-1" } with each message.
-    const metadata: Record<string, string> = {};
-    for (const { name, value } of script.attributes) {
-      const [, meta, key] = /^data-(meta-)?(.+)/.exec(name) ?? [];
-      if (meta) metadata[key!.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = value;
-      else if (key) el.setAttribute(key === 'site' ? 'site-key' : key, value);
+    if (found.some((el) => el.getAttribute('site-key') === siteKey)) return;
+    // Elements the site placed without a key (<tandem-feedback inline>, or one it opens itself)
+    // take this tag's; only a page without any gets the floating launcher.
+    const placed = found.filter((el) => !el.hasAttribute('site-key'));
+    for (const el of placed.length ? placed : [document.createElement('tandem-feedback')]) {
+      // Every data-* of the tag is the attribute of the same name, unless the element has its own
+      // (data-site is site-key; data-endpoint overrides the script's origin): data-rating="faces",
+      // data-lang="de"… See the README. data-meta-order-id="A-1" sends { "order-id": "A-1" }.
+      const metadata: Record<string, string> = {};
+      for (const { name, value } of [...script.attributes, { name: 'data-endpoint', value: endpoint }]) {
+        const [, meta, key] = /^data-(meta-)?(.+)/.exec(name) ?? [];
+        const attribute = key === 'site' ? 'site-key' : key!;
+        if (meta) metadata[key!] = value;
+        else if (key && !el.hasAttribute(attribute)) el.setAttribute(attribute, value);
+      }
+      el.metadata ??= metadata;
+      if (!el.isConnected) document.body.append(el);
     }
-    if (Object.keys(metadata).length) el.metadata = metadata;
-    document.body.append(el);
   };
-  if (document.body) add();
-  else document.addEventListener('DOMContentLoaded', add, { once: true });
+  // Elements placed in the page exist once it is parsed (an async script may run before that).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', add, { once: true });
+  else add();
 }

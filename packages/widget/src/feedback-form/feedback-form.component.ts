@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Category, FeedbackInput, Route } from '@tandem/sdk';
 import type { TandemErrorDetail, TandemSubmitDetail } from '../events.js';
 import type { FeedbackFormStrings } from './strings.js';
+import type { LocalePack } from '../locales/locales.js';
 import { styles } from './feedback-form.styles.js';
 import { SubmitController } from './submit.controller.js';
 import { context, pageUrl, siteMetadata, type PageUrlMode, type User } from './context.js';
@@ -42,6 +43,7 @@ export class TandemFeedbackForm extends LitElement {
     consentVersion: { attribute: false },
     metadata: { attribute: false },
     user: { attribute: false },
+    inline: { type: Boolean },
     rating: { state: true },
     category: { state: true },
     message: { state: true },
@@ -53,13 +55,15 @@ export class TandemFeedbackForm extends LitElement {
   siteKey?: string;
   endpoint?: string;
   /** Every word, in the customer's language, with the site's own words over it. */
-  strings?: FeedbackFormStrings;
+  strings?: LocalePack;
   scale: RatingScale = 'stars';
   askCategory = true;
   pageUrlMode: PageUrlMode = 'path';
   consentVersion?: string;
   metadata?: Record<string, unknown>;
   user?: User;
+  /** Shown in the page rather than in the dialog: a panel with its own title, open from the start. */
+  inline = false;
 
   private rating?: number;
   private category?: Category;
@@ -79,20 +83,55 @@ export class TandemFeedbackForm extends LitElement {
   private pageUrl?: string;
   /** When the form opened: how long it took to write is a spam signal the worker weighs. */
   private openedAt = 0;
+  /** What opened the dialog, where focus goes back when it closes. */
+  private opener?: HTMLElement;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Messages kept from an earlier failure (this page or an earlier one) go when they can.
     addEventListener('online', this.flush);
     addEventListener('pagehide', this.beacon);
+    this.closest('dialog')?.addEventListener('close', this.onDialogClose);
     this.flush();
+  }
+
+  override firstUpdated(): void {
+    if (this.inline) this.opened();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('online', this.flush);
     removeEventListener('pagehide', this.beacon);
+    this.closest('dialog')?.removeEventListener('close', this.onDialogClose);
   }
+
+  /**
+   * Shows the form: opens its dialog, which takes focus, or, inline, takes the customer to it.
+   * `<tandem-feedback>` calls it from open(), once this module has arrived.
+   * @param opener where focus goes back when the dialog closes.
+   */
+  async show(opener?: Element | null): Promise<void> {
+    await this.updateComplete;
+    const dialog = this.closest('dialog');
+    if (!dialog) return this.find<HTMLElement>('textarea')?.focus();
+    if (dialog.open) return;
+    this.opener = opener instanceof HTMLElement && opener !== document.body ? opener : undefined;
+    this.opened();
+    dialog.showModal();
+  }
+
+  private onDialogClose = () => {
+    this.closed();
+    // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all
+    // browsers do it, nor after a mouse click that never focused it; leave focus alone if the page
+    // moved it elsewhere meanwhile.
+    const root = this.getRootNode() as ShadowRoot;
+    const back = this.opener?.isConnected ? this.opener : root.querySelector<HTMLElement>('.launcher');
+    this.opener = undefined;
+    const active = document.activeElement;
+    if (!active || active === document.body || active === root.host) back?.focus();
+  };
 
   private flush = () => void this.waiting()?.flush();
   // The page is going away: a message still on its way or waiting is handed to sendBeacon.
@@ -108,8 +147,8 @@ export class TandemFeedbackForm extends LitElement {
     }
   }
 
-  /** The dialog opened. */
-  opened(): void {
+  /** The form is shown (the dialog opened, or inline, the page loaded it). */
+  private opened(): void {
     // A send that finished after the dialog closed leaves its thank-you: start afresh.
     this.closed();
     this.pageUrl = pageUrl(this.pageUrlMode);
@@ -120,7 +159,7 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   /** The dialog closed: after a send, the next customer starts from an empty form. */
-  closed(): void {
+  private closed(): void {
     if (this.sender.status !== 'sent' && this.sender.status !== 'queued') return;
     this.rating = this.category = undefined;
     this.message = this.email = this.name = '';
@@ -134,6 +173,7 @@ export class TandemFeedbackForm extends LitElement {
     const { status, result } = this.sender;
     const done = status === 'sent' || status === 'queued';
     return html`
+      ${this.inline ? html`<h2 id="title">${t.title}</h2>` : nothing}
       ${done ? nothing : this.renderForm(t)}
       <div part="thanks" class="thanks" role="status" aria-live="polite">
         ${status === 'queued' ? html`<p tabindex="-1">${t.queued}</p>` : nothing}
@@ -141,7 +181,7 @@ export class TandemFeedbackForm extends LitElement {
         ${this.sender.followUp === 'added' ? html`<p tabindex="-1">${t.followUpDone}</p>` : nothing}
       </div>
       ${status === 'sent' && result?.routes.includes('support') && !this.email.trim() ? this.renderFollowUp(t) : nothing}
-      ${done
+      ${done && !this.inline
         ? html`<button part="done-button" class="done accent" type="button" @click=${this.done}>${t.done}</button>`
         : nothing}
     `;
@@ -181,7 +221,7 @@ export class TandemFeedbackForm extends LitElement {
   private renderForm(t: FeedbackFormStrings) {
     const sending = this.sender.status === 'sending';
     return html`
-      <form part="form" aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <form part="form" aria-labelledby=${this.inline ? 'title' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
         ${this.renderRating(t)}
         ${this.askCategory
           ? html`<div class="field">

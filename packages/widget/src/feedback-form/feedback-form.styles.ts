@@ -9,6 +9,20 @@ export const styles = [
     display: block;
   }
 
+  /* Inline, the form is a panel in the page, drawn as the dialog is. */
+  :host([inline]) {
+    padding: 1.25rem;
+    border: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  h2 {
+    margin: 0 0 1rem;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+
   /* Always rendered, so screen readers hear it as soon as it is filled; empty, it takes no
      room (out of flow, no grid gap). */
   .error {

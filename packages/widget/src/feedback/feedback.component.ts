@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, nothing } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import type { RatingScale, TandemFeedbackForm } from '../feedback-form/feedback-form.component.js';
 import type { PageUrlMode, User } from '../feedback-form/context.js';
 import { styles } from './feedback.styles.js';
@@ -17,7 +17,8 @@ import { launcherWord, loadLocale, pickLanguage, type Language, type LocalePack,
  * Right-to-left pages get a right-to-left form.
  *
  * Also opened by any element with `data-tandem-open` (the site's own button), and by `open()`;
- * `launcher="none"` leaves the floating button out.
+ * `launcher="none"` leaves the floating button out, and `inline` shows the form in the page
+ * where the element stands instead.
  *
  * @tagname tandem-feedback
  *
@@ -54,6 +55,7 @@ export class TandemFeedback extends LitElement {
     siteKey: { attribute: 'site-key' },
     endpoint: {},
     launcher: { reflect: true },
+    inline: { type: Boolean, reflect: true },
     corner: { reflect: true },
     label: {},
     theme: { reflect: true },
@@ -73,6 +75,12 @@ export class TandemFeedback extends LitElement {
 
   /** `floating` (default): a button in a corner of the page; `none`: the site opens the form itself. */
   launcher: 'floating' | 'none' = 'floating';
+
+  /**
+   * The form itself, where the element stands (with its title; no launcher, no dialog), loaded
+   * as soon as the element is on the page. Reserve its room in your CSS (see the README).
+   */
+  inline = false;
 
   /** Which corner the floating button sits in. */
   corner: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
@@ -115,14 +123,6 @@ export class TandemFeedback extends LitElement {
   /** The form's module could not be loaded (offline before it ever arrived). */
   private formFailed = false;
 
-  private get dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
-  }
-
-  private get launcherButton(): HTMLButtonElement | null {
-    return this.renderRoot.querySelector('.launcher');
-  }
-
   private get form(): TandemFeedbackForm | null {
     return this.renderRoot.querySelector('tandem-feedback-form');
   }
@@ -134,15 +134,16 @@ export class TandemFeedback extends LitElement {
   /** Counts open() and close() calls, so an open that waited on the network knows it was cancelled. */
   private openRequest = 0;
 
-  /** What opened the dialog, where focus goes back when it closes. */
-  private opener?: HTMLElement;
-
   override connectedCallback(): void {
     super.connectedCallback();
     listenForOpeners();
-    // A message kept from an earlier visit (offline, or the page closed while it was sending):
-    // load the form, which sends what waits. Pages with nothing waiting download nothing more.
-    if (this.siteKey && waiting(this.siteKey)) void this.prefetch();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Inline, the form shows at once. Elsewhere, a message kept from an earlier visit (offline,
+    // or the page closed while it was sending) loads the form, which sends what waits; pages with
+    // nothing waiting download nothing more. (The key may come later, from the script tag.)
+    if (this.inline || (changed.has('siteKey') && waiting(this.siteKey))) void this.prefetch();
   }
 
   /**
@@ -156,20 +157,19 @@ export class TandemFeedback extends LitElement {
   }
 
   /**
-   * Opens the dialog, as the launcher does. Safe to call right after creating the element.
+   * Opens the dialog, as the launcher does (inline, it takes the customer to the form). Safe to
+   * call right after creating the element.
    * @param opener where focus returns on close; by default whatever had focus.
    */
   async open(opener?: HTMLElement): Promise<void> {
+    // Read now: what had focus before the customer pressed anything that waits on the network.
     const focused = deepActiveElement();
     // A close() while the form is still on its way cancels this open.
     const request = ++this.openRequest;
     await this.prefetch();
     await this.updateComplete;
-    await this.form?.updateComplete;
-    if (request !== this.openRequest || !this.isConnected || this.dialog.open) return;
-    this.opener = opener ?? (focused instanceof HTMLElement && focused !== document.body ? focused : undefined);
-    this.form?.opened();
-    this.dialog.showModal();
+    // The dialog's behaviour (focus in and back out) comes with the form: see TandemFeedbackForm.show.
+    if (request === this.openRequest && this.isConnected) await this.form?.show(opener ?? focused);
   }
 
   /**
@@ -207,54 +207,47 @@ export class TandemFeedback extends LitElement {
   override render() {
     const language = pickLanguage(this);
     const t = { ...strings, launcher: launcherWord(language), ...this.pack, ...this.strings };
+    const form = this.formReady
+      ? html`<tandem-feedback-form
+          .siteKey=${this.siteKey}
+          .endpoint=${this.endpoint}
+          .strings=${{ ...this.pack!, ...this.strings }}
+          .scale=${this.rating}
+          .askCategory=${this.category !== 'none'}
+          .pageUrlMode=${this.pageUrl}
+          .consentVersion=${this.consentVersion}
+          .metadata=${this.metadata}
+          .user=${this.user}
+          ?inline=${this.inline}
+          exportparts="form, error, submit, thanks, done-button"
+        ></tandem-feedback-form>`
+      : html`<p part="error" class="error" role="alert">${this.formFailed ? t.notLoaded : nothing}</p>`;
     return html`<div class="root" lang=${language}>
-      ${this.launcher === 'none'
-        ? nothing
-        : html`<button
-            part="launcher"
-            class="launcher accent"
-            type="button"
-            aria-haspopup="dialog"
-            @click=${() => this.open()}
-            @pointerenter=${this.prefetch}
-            @focus=${this.prefetch}
-          >
-            ${this.label || t.launcher}
-          </button>`}
-      <dialog part="dialog" aria-labelledby="title" closedby="any" @close=${this.onClose}>
-        <div class="head">
-          <h2 id="title">${t.title}</h2>
-          <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
-            ×
-          </button>
-        </div>
-        ${this.formReady
-          ? html`<tandem-feedback-form
-              .siteKey=${this.siteKey}
-              .endpoint=${this.endpoint}
-              .strings=${{ ...this.pack!, ...this.strings }}
-              .scale=${this.rating}
-              .askCategory=${this.category !== 'none'}
-              .pageUrlMode=${this.pageUrl}
-              .consentVersion=${this.consentVersion}
-              .metadata=${this.metadata}
-              .user=${this.user}
-              exportparts="form, error, submit, thanks, done-button"
-            ></tandem-feedback-form>`
-          : html`<p part="error" class="error" role="alert">${this.formFailed ? t.notLoaded : nothing}</p>`}
-      </dialog>
+      ${this.inline
+        ? form
+        : html`${this.launcher === 'none'
+              ? nothing
+              : html`<button
+                  part="launcher"
+                  class="launcher accent"
+                  type="button"
+                  aria-haspopup="dialog"
+                  @click=${() => this.open()}
+                  @pointerenter=${this.prefetch}
+                  @focus=${this.prefetch}
+                >
+                  ${this.label || t.launcher}
+                </button>`}
+            <dialog part="dialog" aria-labelledby="title" closedby="any">
+              <div class="head">
+                <h2 id="title">${t.title}</h2>
+                <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
+                  ×
+                </button>
+              </div>
+              ${form}
+            </dialog>`}
     </div>`;
-  }
-
-  private onClose() {
-    this.form?.closed();
-    // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all
-    // browsers do it, nor after a mouse click that never focused it; leave focus alone if the page
-    // moved it elsewhere meanwhile.
-    const back = this.opener?.isConnected ? this.opener : this.launcherButton;
-    this.opener = undefined;
-    const active = document.activeElement;
-    if (!active || active === document.body || active === this) back?.focus();
   }
 }
 
@@ -263,7 +256,7 @@ export class TandemFeedback extends LitElement {
  * key is the SDK's outboxStorageKey, written out: importing the SDK here would put all of it in
  * the script tag's first download.
  */
-function waiting(siteKey: string): boolean {
+function waiting(siteKey?: string): boolean {
   try {
     return Boolean(localStorage.getItem(`tandem-outbox:${siteKey}`));
   } catch {

@@ -55,6 +55,10 @@ export const styles = [
     ${dark}
   }
 
+  :host([inline]) {
+    display: block;
+  }
+
   :host([hidden]) {
     display: none;
   }

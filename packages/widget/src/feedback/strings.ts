@@ -7,7 +7,7 @@ export const strings = {
   launcher: 'Feedback',
   title: 'Send us feedback',
   close: 'Close',
-  notLoaded: 'The feedback form could not be loaded. Please check your connection and try again.',
+  notLoaded: 'The form could not be loaded. Please check your connection and try again.',
 };
 
 export type FeedbackStrings = typeof strings;
