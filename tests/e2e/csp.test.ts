@@ -55,6 +55,13 @@ describe('under a strict Content-Security-Policy', () => {
       initScript: withoutConstructableStylesheets,
     });
     expect(await launcherPosition(page)).toBe('fixed');
+    // The dialog's and the form's styles, which come later with the form, carry it too.
+    await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.locator('tandem-feedback').getByRole('dialog', { name: 'Send us feedback' });
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.evaluate((d) => getComputedStyle(d).paddingTop)).toBe('20px');
+    const send = page.locator('tandem-feedback').getByRole('button', { name: 'Send' });
+    expect(await send.evaluate((b) => getComputedStyle(b).minHeight)).toBe('44px');
     expect(await violations(page)).toEqual([]);
 
     // The same page whose tag has no nonce: the policy blocks the styles, as it should.

@@ -32,9 +32,12 @@ async function send(widget: Locator, message: string): Promise<string> {
 
 describe('the form', () => {
   it('sends the email, name and consent, with the page, locale, viewport and browser, but not the query', async () => {
-    const { page, widget } = await openForm();
+    const page = await shopPage(browser());
+    // The address is read when the form opens: one with private data in its query and hash.
     await page.evaluate(() => history.replaceState(null, '', `${location.pathname}?order=1234&email=ana@example.com#top`));
     await page.setViewportSize({ width: 1024, height: 700 });
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
     const message = unique('Where is my parcel?');
     await widget.getByRole('textbox', { name: 'Email (optional)' }).fill('ana@example.com');
     await widget.getByRole('textbox', { name: 'Name (optional)' }).fill('Ana');
@@ -47,6 +50,7 @@ describe('the form', () => {
       name: 'Ana',
       consent: { publish: true, version: 'tandem-1' },
       pageUrl: page.url().split('?')[0],
+      user: null,
       context: {
         locale: await page.evaluate(() => navigator.language),
         viewport: { width: 1024, height: 700 },
@@ -95,6 +99,7 @@ describe('the form', () => {
 
   it('leaves the rating out with rating="none", and the category with category="none"', async () => {
     const { widget } = await openForm({ data: { rating: 'none', category: 'none' } });
+    expect(await widget.getByRole('textbox', { name: 'Your message' }).isVisible()).toBe(true);
     expect(await widget.getByRole('radio').count()).toBe(0);
     expect(await widget.getByRole('combobox').count()).toBe(0);
   });
@@ -110,9 +115,8 @@ describe('the form', () => {
   it("takes who the customer is from identify(), and the site's metadata from data-meta-*", async () => {
     const page = await shopPage(browser(), { data: { 'meta-plan': 'pro', 'meta-order-id': 'A-1001' } });
     const widget = page.locator('tandem-feedback');
-    await widget.evaluate((el: HTMLElement & { identify(u: object): void }) =>
-      el.identify({ id: 'cus_42', email: 'kim@example.com', name: 'Kim' }),
-    );
+    type Identified = HTMLElement & { identify(u?: object): void };
+    await widget.evaluate((el: Identified) => el.identify({ id: 'cus_42', email: 'kim@example.com', name: 'Kim' }));
     await widget.getByRole('button', { name: 'Feedback' }).click();
     // What the site knows fills the fields; the customer can still change it.
     expect(await widget.getByRole('textbox', { name: 'Email (optional)' }).inputValue()).toBe('kim@example.com');
@@ -122,9 +126,33 @@ describe('the form', () => {
     expect(await storedMessage(message)).toMatchObject({
       email: 'kim@example.com',
       name: 'Kim L.',
-      user: { id: 'cus_42', email: 'kim@example.com', name: 'Kim' },
+      user: { id: 'cus_42' },
       metadata: { plan: 'pro', 'order-id': 'A-1001' },
     });
+  });
+
+  it('sends what the customer left in the fields, not what identify() said, and forgets it on sign-out', async () => {
+    const page = await shopPage(browser());
+    const widget = page.locator('tandem-feedback');
+    type Identified = HTMLElement & { identify(u?: object): void };
+    await widget.evaluate((el: Identified) => el.identify({ id: 'cus_7', email: 'jo@example.com', name: 'Jo' }));
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    const email = widget.getByRole('textbox', { name: 'Email (optional)' });
+    const name = widget.getByRole('textbox', { name: 'Name (optional)' });
+    // The customer would rather not give their email.
+    await email.fill('');
+    const message = unique('Please do not email me, but the grinder is too loud.');
+    await send(widget, message);
+    const stored = await storedMessage(message);
+    expect(stored).toMatchObject({ email: null, name: 'Jo', user: { id: 'cus_7' } });
+    expect(stored!.user.email ?? null).toBeNull();
+
+    // Signed out: the next person on this device does not inherit Jo's name.
+    await widget.getByRole('button', { name: 'Done' }).click();
+    await widget.evaluate((el: Identified) => el.identify());
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    expect(await name.inputValue()).toBe('');
+    expect(await email.inputValue()).toBe('');
   });
 });
 

@@ -12,9 +12,9 @@ const browser = useBrowser();
 // A few words of each language, as a customer sees them.
 const WORDS = {
   en: { launcher: 'Feedback', title: 'Send us feedback', message: 'Your message', send: 'Send', stars: '4 stars', thanks: /a person on our team will read this/ },
-  es: { launcher: 'Opiniones', title: 'Envíanos tu opinión', message: 'Tu mensaje', send: 'Enviar', stars: '4 estrellas', thanks: /una persona de nuestro equipo leerá/ },
+  es: { launcher: 'Comentarios', title: 'Envíanos tu opinión', message: 'Tu mensaje', send: 'Enviar', stars: '4 estrellas', thanks: /una persona de nuestro equipo leerá/ },
   fr: { launcher: 'Votre avis', title: 'Donnez-nous votre avis', message: 'Votre message', send: 'Envoyer', stars: '4 étoiles', thanks: /Une personne de notre équipe va lire/ },
-  de: { launcher: 'Feedback', title: 'Feedback senden', message: 'Ihre Nachricht', send: 'Senden', stars: '4 Sterne', thanks: /Ein Mensch aus unserem Team liest/ },
+  de: { launcher: 'Feedback', title: 'Feedback senden', message: 'Ihre Nachricht', send: 'Senden', stars: '4 Sterne', thanks: /Jemand aus unserem Team liest/ },
   pt: { launcher: 'Opinião', title: 'Envie sua opinião', message: 'Sua mensagem', send: 'Enviar', stars: '4 estrelas', thanks: /Uma pessoa da nossa equipe vai ler/ },
 };
 
@@ -58,17 +58,26 @@ describe('languages', () => {
 
   it('speaks English when neither the page nor the browser names a language it speaks', async () => {
     const page = await shopPage(browser(), { lang: '', initScript: browserLanguages(['ja', 'ko']) });
-    await openForm(page, WORDS.en.launcher);
+    const widget = await openForm(page, WORDS.en.launcher);
+    expect(await widget.getByRole('dialog', { name: WORDS.en.title }).isVisible()).toBe(true);
   });
 
   it('takes data-lang on the script tag over the page, and the site’s own words over its own', async () => {
     const page = await shopPage(browser(), { lang: 'en', data: { lang: 'de' } });
     await page.evaluate(() => {
-      (document.querySelector('tandem-feedback') as HTMLElement & { strings: object }).strings = { title: 'Sagen Sie uns alles', launcher: 'Hallo' };
+      (document.querySelector('tandem-feedback') as HTMLElement & { strings: object }).strings = {
+        title: 'Sagen Sie uns alles',
+        launcher: 'Hallo',
+        thanks: { support: 'Wir kümmern uns sofort darum.' },
+      };
     });
     const widget = await openForm(page, 'Hallo');
     expect(await widget.getByRole('dialog', { name: 'Sagen Sie uns alles' }).isVisible()).toBe(true);
-    // The words the site did not replace stay German.
+    // The words the site did not replace stay German, in the groups too.
     expect(await widget.getByRole('textbox', { name: WORDS.de.message }).isVisible()).toBe(true);
+    await widget.getByRole('combobox').selectOption({ label: 'Eine Idee' });
+    await typeLikeAPerson(widget.getByRole('textbox', { name: WORDS.de.message }), 'My order was charged twice and nobody answers.');
+    await widget.getByRole('button', { name: WORDS.de.send, exact: true }).click();
+    await widget.getByRole('status').getByText('Wir kümmern uns sofort darum.').waitFor({ timeout: 15_000 });
   });
 });

@@ -74,6 +74,23 @@ describe('opening the form', () => {
     expect(await page.locator('tandem-feedback').evaluate((el) => el.shadowRoot!.querySelector('dialog')!.open)).toBe(false);
   });
 
+  it('opens to say so when the form cannot be loaded, and loads it on the next try', async () => {
+    const page = await pageWith('<p>Shop</p>', {});
+    await page.route(/tandem-feedback-form-.*\.js$/, (route) => route.abort('internetdisconnected'));
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/could not be loaded/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Back on the network: the next open brings the form.
+    await page.unroute(/tandem-feedback-form-.*\.js$/);
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    await widget.getByRole('textbox', { name: 'Your message' }).waitFor();
+  });
+
   it('mounts one launcher when the tag is pasted twice', async () => {
     const page = await pageWith(`<script src="/tandem.js" data-site="${SITE_KEY}" async></script>`, {});
     await page.locator('tandem-feedback').getByRole('button', { name: 'Feedback' }).waitFor();

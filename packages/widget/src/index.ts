@@ -10,6 +10,7 @@ export { strings as feedbackStrings } from './feedback/strings.js';
 export type { FeedbackStrings } from './feedback/strings.js';
 export { strings as feedbackFormStrings } from './feedback-form/strings.js';
 export type { FeedbackFormStrings } from './feedback-form/strings.js';
+export type { TandemStrings, TandemStringOverrides, Language } from './locales/locales.js';
 export type { TandemSubmitDetail, TandemErrorDetail } from './events.js';
 export { TandemTestimonials } from './testimonials/testimonials.js';
 export { strings as testimonialsStrings } from './testimonials/strings.js';

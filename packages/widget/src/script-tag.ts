@@ -3,7 +3,7 @@
  * to the page for the tag that loaded it. The API defaults to the origin the script came from
  * (first-party wherever the worker runs); `data-endpoint` overrides it.
  */
-import './feedback/feedback.js';
+import { TandemFeedback } from './feedback/feedback.js';
 
 export function mount(script: HTMLScriptElement | null): void {
   const siteKey = script?.dataset.site;
@@ -22,15 +22,16 @@ export function mount(script: HTMLScriptElement | null): void {
     // take this tag's; only a page without any gets the floating launcher.
     const placed = found.filter((el) => !el.hasAttribute('site-key'));
     for (const el of placed.length ? placed : [document.createElement('tandem-feedback')]) {
-      // Every data-* of the tag is the attribute of the same name, unless the element has its own
-      // (data-site is site-key; data-endpoint overrides the script's origin): data-rating="faces",
-      // data-lang="de"… See the README. data-meta-order-id="A-1" sends { "order-id": "A-1" }.
+      // Each data-* of the tag that names an attribute of <tandem-feedback> sets it, unless the
+      // element has its own (data-site is site-key; data-endpoint overrides the script's origin):
+      // data-rating="faces", data-lang="de"… Others (a framework's data-turbo-track…) are not ours.
+      // data-meta-order-id="A-1" sends { "order-id": "A-1" } (HTML lowercases attribute names).
       const metadata: Record<string, string> = {};
       for (const { name, value } of [...script.attributes, { name: 'data-endpoint', value: endpoint }]) {
         const [, meta, key] = /^data-(meta-)?(.+)/.exec(name) ?? [];
         const attribute = key === 'site' ? 'site-key' : key!;
         if (meta) metadata[key!] = value;
-        else if (key && !el.hasAttribute(attribute)) el.setAttribute(attribute, value);
+        else if ([...TandemFeedback.observedAttributes, 'lang'].includes(attribute) && !el.hasAttribute(attribute)) el.setAttribute(attribute, value);
       }
       el.metadata ??= metadata;
       if (!el.isConnected) document.body.append(el);

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Category, FeedbackInput, Route } from '@tandem/sdk';
 import type { TandemErrorDetail, TandemSubmitDetail } from '../events.js';
 import type { FeedbackFormStrings } from './strings.js';
-import type { LocalePack } from '../locales/locales.js';
+import type { LocalePack, TandemStringOverrides } from '../locales/locales.js';
 import { styles } from './feedback-form.styles.js';
 import { SubmitController } from './submit.controller.js';
 import { context, pageUrl, siteMetadata, type PageUrlMode, type User } from './context.js';
@@ -37,6 +37,7 @@ export class TandemFeedbackForm extends LitElement {
     siteKey: { attribute: false },
     endpoint: { attribute: false },
     strings: { attribute: false },
+    overrides: { attribute: false },
     scale: { attribute: false },
     askCategory: { attribute: false },
     pageUrlMode: { attribute: false },
@@ -54,8 +55,10 @@ export class TandemFeedbackForm extends LitElement {
 
   siteKey?: string;
   endpoint?: string;
-  /** Every word, in the customer's language, with the site's own words over it. */
+  /** Every word, in the customer's language. */
   strings?: LocalePack;
+  /** The site's own words, over those (see TandemFeedback.strings). */
+  overrides?: TandemStringOverrides;
   scale: RatingScale = 'stars';
   askCategory = true;
   pageUrlMode: PageUrlMode = 'path';
@@ -111,10 +114,9 @@ export class TandemFeedbackForm extends LitElement {
    * `<tandem-feedback>` calls it from open(), once this module has arrived.
    * @param opener where focus goes back when the dialog closes.
    */
-  async show(opener?: Element | null): Promise<void> {
-    await this.updateComplete;
+  show(opener?: Element | null): void {
     const dialog = this.closest('dialog');
-    if (!dialog) return this.find<HTMLElement>('textarea')?.focus();
+    if (!dialog) return void this.find<HTMLElement>('textarea')?.focus();
     if (dialog.open) return;
     this.opener = opener instanceof HTMLElement && opener !== document.body ? opener : undefined;
     this.opened();
@@ -152,10 +154,18 @@ export class TandemFeedbackForm extends LitElement {
     // A send that finished after the dialog closed leaves its thank-you: start afresh.
     this.closed();
     this.pageUrl = pageUrl(this.pageUrlMode);
-    this.openedAt = performance.now();
-    // What the site told us about the customer fills what they have not typed themselves.
-    this.email ||= this.user?.email ?? '';
-    this.name ||= this.user?.name ?? '';
+    // A form the customer already began keeps its start: a stray click may have closed it.
+    if (!this.message) this.openedAt = performance.now();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // What the site knows about the customer (identify()) fills the fields they have not changed
+    // themselves; a new customer (or none, after sign-out) replaces what the last one left.
+    if (changed.has('user')) {
+      const before = changed.get('user') as User | undefined;
+      if (this.email === (before?.email ?? '')) this.email = this.user?.email ?? '';
+      if (this.name === (before?.name ?? '')) this.name = this.user?.name ?? '';
+    }
   }
 
   /** The dialog closed: after a send, the next customer starts from an empty form. */
@@ -168,7 +178,7 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   override render() {
-    const t = this.strings;
+    const t = this.words();
     if (!t) return nothing;
     const { status, result } = this.sender;
     const done = status === 'sent' || status === 'queued';
@@ -185,6 +195,19 @@ export class TandemFeedbackForm extends LitElement {
         ? html`<button part="done-button" class="done accent" type="button" @click=${this.done}>${t.done}</button>`
         : nothing}
     `;
+  }
+
+  /** The customer's language with the site's words over it; the groups (thanks, categories) word by word. */
+  private words(): LocalePack | undefined {
+    const { strings: t, overrides: mine } = this;
+    return (
+      t && {
+        ...t,
+        ...mine,
+        thanks: { ...t.thanks, ...mine?.thanks },
+        categories: { ...t.categories, ...mine?.categories },
+      }
+    );
   }
 
   /** Support will want to answer: a customer who left no email may still add one. */
@@ -351,7 +374,7 @@ export class TandemFeedbackForm extends LitElement {
     const message = this.message.trim();
     if (!message) {
       // `required` lets a message of only spaces through; the API would refuse it.
-      this.find<HTMLTextAreaElement>('textarea')?.setCustomValidity(this.strings!.messageRequired);
+      this.find<HTMLTextAreaElement>('textarea')?.setCustomValidity(this.words()!.messageRequired);
       this.find<HTMLTextAreaElement>('textarea')?.reportValidity();
       return;
     }
@@ -388,7 +411,9 @@ export class TandemFeedbackForm extends LitElement {
     if (this.pageUrl) input.pageUrl = this.pageUrl;
     const metadata = siteMetadata(this.metadata);
     if (metadata) input.metadata = metadata;
-    if (this.user) input.user = this.user;
+    // Only the site's id for the customer: the email and name are what the form holds, which the
+    // customer may have changed or cleared.
+    if (this.user?.id) input.user = { id: this.user.id };
     return input;
   }
 

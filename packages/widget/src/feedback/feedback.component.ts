@@ -4,7 +4,7 @@ import type { PageUrlMode, User } from '../feedback-form/context.js';
 import { styles } from './feedback.styles.js';
 import { strings } from './strings.js';
 import { listenForOpeners } from './openers.js';
-import { launcherWord, loadLocale, pickLanguage, type Language, type LocalePack, type TandemStrings } from '../locales/locales.js';
+import { launcherWord, loadLocale, pickLanguage, type Language, type LocalePack, type TandemStringOverrides } from '../locales/locales.js';
 
 
 /**
@@ -111,15 +111,13 @@ export class TandemFeedback extends LitElement {
 
   /**
    * Your own words for any of the widget's texts, e.g. `{ title: 'Tell us anything' }`; the rest
-   * stay in the customer's language. See TandemStrings for every key.
+   * stay in the customer's language. See TandemStringOverrides for every key.
    */
-  strings?: Partial<TandemStrings>;
+  strings?: TandemStringOverrides;
 
   /** Who the customer is, as the site knows them (see identify). */
   private user?: User;
 
-  /** Whether the form's module has arrived (it is loaded on first use, see prefetch). */
-  private formReady = false;
   /** The form's module could not be loaded (offline before it ever arrived). */
   private formFailed = false;
 
@@ -128,8 +126,8 @@ export class TandemFeedback extends LitElement {
   }
 
   private formLoading?: Promise<void>;
-  /** The language the form was loaded in, and its words. */
-  private loadedLanguage?: Language;
+  /** The language the form is (being) loaded in, and its words once they arrived with the form. */
+  private language?: Language;
   private pack?: LocalePack;
   /** Counts open() and close() calls, so an open that waited on the network knows it was cancelled. */
   private openRequest = 0;
@@ -168,8 +166,12 @@ export class TandemFeedback extends LitElement {
     const request = ++this.openRequest;
     await this.prefetch();
     await this.updateComplete;
-    // The dialog's behaviour (focus in and back out) comes with the form: see TandemFeedbackForm.show.
-    if (request === this.openRequest && this.isConnected) await this.form?.show(opener ?? focused);
+    await this.form?.updateComplete;
+    if (request !== this.openRequest || !this.isConnected) return;
+    // The dialog's behaviour (focus in and back out) comes with the form (TandemFeedbackForm.show);
+    // when the form could not be loaded, the dialog still opens to say so.
+    if (this.form) this.form.show(opener ?? focused);
+    else this.renderRoot.querySelector('dialog')?.showModal();
   }
 
   /**
@@ -179,17 +181,21 @@ export class TandemFeedback extends LitElement {
    */
   prefetch(): Promise<void> {
     const language = pickLanguage(this);
-    if (language !== this.loadedLanguage) this.formLoading = undefined;
+    // The page's language changed: load the form's words anew; only the latest load counts.
+    if (language !== this.language) {
+      this.language = language;
+      this.formLoading = undefined;
+    }
     return (this.formLoading ??= Promise.all([import('../feedback-form/feedback-form.js'), loadLocale(language)]).then(
       ([{ dialogStyles }, pack]) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [...TandemFeedback.elementStyles, dialogStyles]);
+        if (language !== this.language) return;
+        if (!this.pack) adoptStyles(this.renderRoot as ShadowRoot, [...TandemFeedback.elementStyles, dialogStyles]);
         this.pack = pack;
-        this.loadedLanguage = language;
-        this.formReady = true;
         this.formFailed = false;
         this.requestUpdate();
       },
       () => {
+        if (language !== this.language) return;
         // Try again next time; meanwhile the dialog says why it is empty.
         this.formLoading = undefined;
         this.formFailed = true;
@@ -207,11 +213,12 @@ export class TandemFeedback extends LitElement {
   override render() {
     const language = pickLanguage(this);
     const t = { ...strings, launcher: launcherWord(language), ...this.pack, ...this.strings };
-    const form = this.formReady
+    const form = this.pack
       ? html`<tandem-feedback-form
           .siteKey=${this.siteKey}
           .endpoint=${this.endpoint}
-          .strings=${{ ...this.pack!, ...this.strings }}
+          .strings=${this.pack}
+          .overrides=${this.strings}
           .scale=${this.rating}
           .askCategory=${this.category !== 'none'}
           .pageUrlMode=${this.pageUrl}

@@ -27,10 +27,10 @@ export const strings: LocalePack = {
   followUpDone: 'Danke! Wir antworten Ihnen per E-Mail.',
   followUpFailed: 'Ihre E-Mail-Adresse konnte nicht hinzugefügt werden. Bitte versuchen Sie es erneut.',
   queued: 'Ihre Nachricht konnte noch nicht gesendet werden. Sie ist auf diesem Gerät gespeichert und wird automatisch gesendet.',
-  notConfirmed: 'Wir konnten nicht bestätigen, dass Ihre Nachricht angekommen ist. Bitte tippen Sie erneut auf Senden.',
+  notConfirmed: 'Wir konnten nicht bestätigen, dass Ihre Nachricht angekommen ist. Bitte senden Sie sie noch einmal.',
   notConfigured: 'Dieses Formular ist noch nicht richtig eingerichtet und kann deshalb keine Nachrichten senden.',
   thanks: {
-    support: 'Danke! Ein Mensch aus unserem Team liest Ihre Nachricht.',
+    support: 'Danke! Jemand aus unserem Team liest Ihre Nachricht.',
     product: 'Danke für die Idee! Sie geht direkt an unser Produktteam.',
     pr: 'Vielen Dank für Ihre freundlichen Worte!',
   },

@@ -1,8 +1,14 @@
 import type { FeedbackStrings } from '../feedback/strings.js';
 import type { FeedbackFormStrings } from '../feedback-form/strings.js';
 
-/** Every word `<tandem-feedback>` shows: what the `strings` property can override, one by one. */
+/** Every word `<tandem-feedback>` shows. */
 export type TandemStrings = FeedbackStrings & FeedbackFormStrings;
+
+/** What the `strings` property takes: any of the words, the groups (thanks, categories) word by word. */
+export type TandemStringOverrides = Partial<Omit<TandemStrings, 'thanks' | 'categories'>> & {
+  thanks?: Partial<TandemStrings['thanks']>;
+  categories?: Partial<TandemStrings['categories']>;
+};
 
 /**
  * What a language pack holds: all but the launcher's word, which the first download carries,
@@ -17,7 +23,7 @@ export type Language = 'en' | 'es' | 'fr' | 'de' | 'pt';
 // the first download; the rest of each language comes with the form (see loadLocale).
 const LAUNCHER: Record<Language, string> = {
   en: 'Feedback',
-  es: 'Opiniones',
+  es: 'Comentarios',
   fr: 'Votre avis',
   de: 'Feedback',
   pt: 'Opinião',

@@ -28,7 +28,7 @@ export const strings: LocalePack = {
   followUpDone: 'Obrigado! Vamos responder por e-mail.',
   followUpFailed: 'Não foi possível adicionar seu e-mail. Tente novamente.',
   queued: 'Ainda não conseguimos enviar sua mensagem, então ela foi salva neste dispositivo e será enviada automaticamente.',
-  notConfirmed: 'Não conseguimos confirmar que sua mensagem chegou. Toque em Enviar novamente.',
+  notConfirmed: 'Não conseguimos confirmar que sua mensagem chegou. Clique em Enviar novamente.',
   notConfigured: 'Este formulário não está configurado corretamente e ainda não pode enviar mensagens.',
   thanks: {
     support: 'Obrigado! Uma pessoa da nossa equipe vai ler sua mensagem.',
