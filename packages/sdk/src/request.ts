@@ -19,54 +19,37 @@ export async function request<T>(
 ): Promise<T> {
   const fail = (code: TandemErrorCode, extra?: ConstructorParameters<typeof TandemError>[2]) =>
     new TandemError(code, ctx.messages[code], extra);
-  if (signal?.aborted) throw fail('aborted');
-
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ctx.timeoutMs);
-  const onAbort = () => controller.abort();
-  // Why fetch or reading the body stopped, when it was our timeout or the caller's abort.
-  const interrupted = (cause: unknown) =>
-    timedOut ? fail('timeout', { cause }) : signal?.aborted ? fail('aborted', { cause }) : undefined;
-  signal?.addEventListener('abort', onAbort, { once: true });
-
+  // Both stop fetch and the reading of the body; an already aborted signal sends nothing.
+  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  let response: Response | undefined;
+  let body: unknown;
   try {
-    let response: Response;
-    try {
-      response = await ctx.fetch(url, { ...init, signal: controller.signal });
-    } catch (cause) {
-      throw interrupted(cause) ?? fail('network_error', { cause });
-    }
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw interrupted(cause) ?? fail(response.ok ? 'invalid_response' : statusCode(response.status), {
-        status: response.status,
-        requestId,
-        cause,
-      });
-    }
-    if (response.ok) return body as T;
-
-    const error = (body as Partial<ErrorEnvelope> | null)?.error;
-    // A code this SDK version does not know yet falls back to what the status says.
-    const code = error?.code && error.code in ctx.messages ? error.code : statusCode(response.status);
-    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw fail(code, {
-      status: response.status,
-      requestId: error?.requestId ?? requestId,
-      retryAfter,
-      detail: error?.message,
-    });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    response = await ctx.fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    body = await response.json();
+  } catch (cause) {
+    throw timeout.aborted
+      ? fail('timeout', { cause })
+      : signal?.aborted
+        ? fail('aborted', { cause })
+        : response
+          ? fail(response.ok ? 'invalid_response' : statusCode(response.status), {
+              status: response.status,
+              requestId: response.headers.get('x-request-id') ?? undefined,
+              cause,
+            })
+          : fail('network_error', { cause });
   }
+  if (response.ok) return body as T;
+
+  const error = (body as Partial<ErrorEnvelope> | null)?.error;
+  // A code this SDK version does not know yet falls back to what the status says.
+  const code = error?.code && error.code in ctx.messages ? error.code : statusCode(response.status);
+  throw fail(code, {
+    status: response.status,
+    requestId: error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    retryAfter: Number(response.headers.get('retry-after')) || undefined,
+    detail: error?.message,
+  });
 }
 
 // For answers without our envelope, e.g. from a proxy in front of the worker.

@@ -124,6 +124,22 @@ describe('createClient().submit when the network fails', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('sends nothing when the caller aborted before the call', async () => {
+    let connections = 0;
+    const server = createServer(() => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${port}` });
+      const error = await rejection(client.submit({ message: 'hello' }, { signal: AbortSignal.abort() }));
+      expect(error.code).toBe('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(connections).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it('reports an unreachable endpoint as a retryable network error', async () => {
     const closed = await freePort();
     const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${closed}` });
