@@ -6,24 +6,16 @@ export type ClientErrorCode = 'invalid_config' | 'network_error' | 'timeout' | '
 /** Every code a TandemError can carry: the API's own codes plus the client's. Stable across versions. */
 export type TandemErrorCode = ErrorCode | ClientErrorCode;
 
-/** Default English messages; pass `messages` to createClient to override any of them. */
-export const DEFAULT_MESSAGES: Record<TandemErrorCode, string> = {
+/**
+ * English messages for the client's own codes; pass `messages` to createClient to replace any
+ * code's message. The API's codes need none here: its answers say what went wrong in its own words.
+ */
+export const DEFAULT_MESSAGES: Record<ClientErrorCode, string> = {
   invalid_config: 'The Tandem client is not configured correctly.',
   network_error: 'Could not reach the feedback service. Check your connection.',
   timeout: 'The feedback service took too long to answer.',
   aborted: 'The request was cancelled.',
   invalid_response: 'The feedback service sent an answer that could not be read.',
-  invalid_request: 'Some of the feedback is not valid.',
-  unauthorized: 'The site key is missing or not valid.',
-  forbidden: 'This key may not do that.',
-  origin_not_allowed: 'This website is not allowed to send feedback for this site.',
-  not_found: 'Not found.',
-  already_set: 'This was already given and cannot be changed.',
-  payload_too_large: 'The feedback is too large.',
-  unsupported_media_type: 'The feedback was sent in a format the service does not accept.',
-  idempotency_key_reused: 'This idempotency key was already used for different feedback.',
-  rate_limited: 'Too much feedback at once. Please try again in a moment.',
-  internal_error: 'The feedback service had a problem. Please try again.',
 };
 
 // Worth sending again later with the same idempotency key: the message may not have arrived.

@@ -1,10 +1,11 @@
-import type { ErrorEnvelope } from '@tandem/worker/types';
-import { TandemError, type TandemErrorCode } from './errors.js';
+import type { ErrorCode, ErrorEnvelope } from '@tandem/worker/types';
+import { TandemError, type ClientErrorCode, type TandemErrorCode } from './errors.js';
 
 export interface RequestContext {
   fetch: typeof fetch;
   timeoutMs: number;
-  messages: Record<TandemErrorCode, string>;
+  /** A message for every client code, and any the app gave for the API's codes. */
+  messages: Record<ClientErrorCode, string> & Partial<Record<ErrorCode, string>>;
 }
 
 /**
@@ -17,8 +18,10 @@ export async function request<T>(
   init: RequestInit,
   signal?: AbortSignal,
 ): Promise<T> {
-  const fail = (code: TandemErrorCode, extra?: ConstructorParameters<typeof TandemError>[2]) =>
-    new TandemError(code, ctx.messages[code], extra);
+  // The app's message for the code, else the API's own words; an answer without them (e.g. a
+  // proxy's error page) is one that could not be read.
+  const fail = (code: TandemErrorCode, extra: ConstructorParameters<typeof TandemError>[2] = {}) =>
+    new TandemError(code, ctx.messages[code] ?? extra.detail ?? ctx.messages.invalid_response, extra);
   // Both stop fetch and the reading of the body; an already aborted signal sends nothing.
   const timeout = AbortSignal.timeout(ctx.timeoutMs);
   let response: Response | undefined;
@@ -43,7 +46,7 @@ export async function request<T>(
 
   const error = (body as Partial<ErrorEnvelope> | null)?.error;
   // A code this SDK version does not know yet falls back to what the status says.
-  const code = error?.code && error.code in ctx.messages ? error.code : statusCode(response.status);
+  const code = error && Object.hasOwn(API_CODES, error.code) ? error.code : statusCode(response.status);
   throw fail(code, {
     status: response.status,
     requestId: error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
@@ -51,6 +54,21 @@ export async function request<T>(
     detail: error?.message,
   });
 }
+
+// The API's codes, which the compiler checks against the worker's own list.
+const API_CODES: Record<ErrorCode, true> = {
+  invalid_request: true,
+  unauthorized: true,
+  forbidden: true,
+  origin_not_allowed: true,
+  not_found: true,
+  already_set: true,
+  payload_too_large: true,
+  unsupported_media_type: true,
+  idempotency_key_reused: true,
+  rate_limited: true,
+  internal_error: true,
+};
 
 // For answers without our envelope, e.g. from a proxy in front of the worker.
 function statusCode(status: number): TandemErrorCode {
