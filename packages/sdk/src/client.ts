@@ -59,11 +59,7 @@ export function createClient(options: ClientOptions): Client {
   } catch {
     throw new TandemError('invalid_config', `${messages.invalid_config} endpoint must be an absolute URL.`);
   }
-  const ctx = {
-    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
-    timeoutMs: options.timeoutMs ?? 10_000,
-    messages,
-  };
+  const ctx = { ...options, messages }; // request() applies the defaults of fetch and timeoutMs.
 
   return {
     submit(feedback, { idempotencyKey = newIdempotencyKey(), signal } = {}) {

@@ -1,9 +1,10 @@
 import type { ErrorCode, ErrorEnvelope } from '@tandem/worker/types';
 import { TandemError, type ClientErrorCode, type TandemErrorCode } from './errors.js';
 
+/** The client's options (see ClientOptions), with its messages resolved. */
 export interface RequestContext {
-  fetch: typeof fetch;
-  timeoutMs: number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
   /** A message for every client code, and any the app gave for the API's codes. */
   messages: Record<ClientErrorCode, string> & Partial<Record<ErrorCode, string>>;
 }
@@ -23,11 +24,12 @@ export async function request<T>(
   const fail = (code: TandemErrorCode, extra: ConstructorParameters<typeof TandemError>[2] = {}) =>
     new TandemError(code, ctx.messages[code] ?? extra.detail ?? ctx.messages.invalid_response, extra);
   // Both stop fetch and the reading of the body; an already aborted signal sends nothing.
-  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  const timeout = AbortSignal.timeout(ctx.timeoutMs ?? 10_000);
   let response: Response | undefined;
   let body: unknown;
   try {
-    response = await ctx.fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    // Called without `this`: window.fetch refuses to run as a method of another object.
+    response = await (ctx.fetch ?? fetch)(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     body = await response.json();
   } catch (cause) {
     throw timeout.aborted

@@ -69,6 +69,20 @@ describe('createClient().submit against wrangler dev', () => {
     expect(error.detail).toMatch(/key/i);
   });
 
+  it('calls the app’s fetch as browsers require, so window.fetch can be passed', async () => {
+    // Like window.fetch, which throws "Illegal invocation" when called as a method of another object.
+    let calls = 0;
+    function strictFetch(this: unknown, ...args: Parameters<typeof fetch>) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      calls++;
+      return fetch(...args);
+    }
+    const client = createClient({ siteKey, endpoint, fetch: strictFetch });
+    const result = await client.submit({ message: `Where can I change my plan? ${crypto.randomUUID()}` });
+    expect(result.id).toMatch(/^fb_/);
+    expect(calls).toBe(1);
+  });
+
   it('refuses a secret key or a relative endpoint before sending anything', () => {
     expect(() => createClient({ siteKey: secretKey, endpoint })).toThrow(TandemError);
     expect(() => createClient({ siteKey, endpoint: '/api' })).toThrow(/endpoint/);
