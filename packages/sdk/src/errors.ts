@@ -19,36 +19,34 @@ export const DEFAULT_MESSAGES: Record<ClientErrorCode, string> = {
 };
 
 // Worth sending again later with the same idempotency key: the message may not have arrived.
-const RETRYABLE = new Set<TandemErrorCode>(['network_error', 'timeout', 'rate_limited', 'internal_error']);
+const RETRYABLE: TandemErrorCode[] = ['network_error', 'timeout', 'rate_limited', 'internal_error'];
 
 /** An error from the Tandem SDK. Branch on `code`, never on `message`. */
 export class TandemError extends Error {
   override readonly name = 'TandemError';
   readonly code: TandemErrorCode;
+  // Set by Object.assign in the constructor.
   /** HTTP status when the API answered. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** The API's request id, to quote when asking for help. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Seconds to wait before trying again (429). */
-  readonly retryAfter?: number;
+  declare readonly retryAfter?: number;
   /** The API's own explanation, e.g. which field is invalid. */
-  readonly detail?: string;
+  declare readonly detail?: string;
 
   constructor(
     code: TandemErrorCode,
     message: string,
     extra: { status?: number; requestId?: string; retryAfter?: number; detail?: string; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    super(message, extra); // Error takes `cause` from it, when it has one.
     this.code = code;
-    this.status = extra.status;
-    this.requestId = extra.requestId;
-    this.retryAfter = extra.retryAfter;
-    this.detail = extra.detail;
+    Object.assign(this, extra);
   }
 
   /** True when sending the same message again later may succeed. */
   get retryable(): boolean {
-    return RETRYABLE.has(this.code) || (this.status !== undefined && this.status >= 500);
+    return RETRYABLE.includes(this.code) || (this.status ?? 0) >= 500;
   }
 }
