@@ -59,11 +59,7 @@ export function createClient(options: ClientOptions): Client {
   } catch {
     throw new TandemError('invalid_config', `${messages.invalid_config} endpoint must be an absolute URL.`);
   }
-  const ctx = {
-    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
-    timeoutMs: options.timeoutMs ?? 10_000,
-    messages,
-  };
+  const ctx = { ...options, messages }; // request() applies the defaults of fetch and timeoutMs.
 
   return {
     submit(feedback, { idempotencyKey = newIdempotencyKey(), signal } = {}) {
@@ -98,9 +94,10 @@ export function createClient(options: ClientOptions): Client {
   };
 }
 
-/** A random key for one message. randomUUID needs a secure context; plain http pages fall back. */
+/**
+ * A random key for one message. randomUUID needs a secure context; plain http pages fall back to
+ * 128 random bits (the API takes any unique string).
+ */
 export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
 }

@@ -6,57 +6,47 @@ export type ClientErrorCode = 'invalid_config' | 'network_error' | 'timeout' | '
 /** Every code a TandemError can carry: the API's own codes plus the client's. Stable across versions. */
 export type TandemErrorCode = ErrorCode | ClientErrorCode;
 
-/** Default English messages; pass `messages` to createClient to override any of them. */
-export const DEFAULT_MESSAGES: Record<TandemErrorCode, string> = {
+/**
+ * English messages for the client's own codes; pass `messages` to createClient to replace any
+ * code's message. The API's codes need none here: its answers say what went wrong in its own words.
+ */
+export const DEFAULT_MESSAGES: Record<ClientErrorCode, string> = {
   invalid_config: 'The Tandem client is not configured correctly.',
   network_error: 'Could not reach the feedback service. Check your connection.',
   timeout: 'The feedback service took too long to answer.',
   aborted: 'The request was cancelled.',
   invalid_response: 'The feedback service sent an answer that could not be read.',
-  invalid_request: 'Some of the feedback is not valid.',
-  unauthorized: 'The site key is missing or not valid.',
-  forbidden: 'This key may not do that.',
-  origin_not_allowed: 'This website is not allowed to send feedback for this site.',
-  not_found: 'Not found.',
-  already_set: 'This was already given and cannot be changed.',
-  payload_too_large: 'The feedback is too large.',
-  unsupported_media_type: 'The feedback was sent in a format the service does not accept.',
-  idempotency_key_reused: 'This idempotency key was already used for different feedback.',
-  rate_limited: 'Too much feedback at once. Please try again in a moment.',
-  internal_error: 'The feedback service had a problem. Please try again.',
 };
 
 // Worth sending again later with the same idempotency key: the message may not have arrived.
-const RETRYABLE = new Set<TandemErrorCode>(['network_error', 'timeout', 'rate_limited', 'internal_error']);
+const RETRYABLE: TandemErrorCode[] = ['network_error', 'timeout', 'rate_limited', 'internal_error'];
 
 /** An error from the Tandem SDK. Branch on `code`, never on `message`. */
 export class TandemError extends Error {
   override readonly name = 'TandemError';
   readonly code: TandemErrorCode;
+  // Set by Object.assign in the constructor.
   /** HTTP status when the API answered. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** The API's request id, to quote when asking for help. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Seconds to wait before trying again (429). */
-  readonly retryAfter?: number;
+  declare readonly retryAfter?: number;
   /** The API's own explanation, e.g. which field is invalid. */
-  readonly detail?: string;
+  declare readonly detail?: string;
 
   constructor(
     code: TandemErrorCode,
     message: string,
     extra: { status?: number; requestId?: string; retryAfter?: number; detail?: string; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    super(message, extra); // Error takes `cause` from it, when it has one.
     this.code = code;
-    this.status = extra.status;
-    this.requestId = extra.requestId;
-    this.retryAfter = extra.retryAfter;
-    this.detail = extra.detail;
+    Object.assign(this, extra);
   }
 
   /** True when sending the same message again later may succeed. */
   get retryable(): boolean {
-    return RETRYABLE.has(this.code) || (this.status !== undefined && this.status >= 500);
+    return RETRYABLE.includes(this.code) || (this.status ?? 0) >= 500;
   }
 }

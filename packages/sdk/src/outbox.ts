@@ -61,14 +61,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const url = `${new URL(options.endpoint).href.replace(/\/+$/, '')}/v1/feedback`;
   let flushing: Promise<FeedbackCreated[]> | undefined;
 
-  const storage = (): Storage | null => {
-    if (options.storage !== undefined) return options.storage;
-    try {
-      return globalThis.localStorage ?? null;
-    } catch {
-      return null; // Storage blocked (privacy settings, sandboxed frames).
-    }
-  };
+  // Reading localStorage throws where storage is blocked (privacy settings, sandboxed frames):
+  // read and write catch that, as they catch a full or broken store.
+  const storage = (): Storage | null | undefined =>
+    options.storage === undefined ? globalThis.localStorage : options.storage;
   const read = (): Entry[] => {
     try {
       const entries: unknown = JSON.parse(storage()?.getItem(name) ?? '[]');
@@ -141,12 +137,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     pending: () => read().length,
 
     beacon() {
-      if (typeof navigator === 'undefined' || !navigator.sendBeacon) return;
+      if (!globalThis.navigator?.sendBeacon) return;
       for (const { key, input } of read()) {
-        // text/plain is the one body type a beacon sends across origins without a preflight;
-        // the API reads it as JSON and takes the key and the idempotency key from the body.
-        const body = JSON.stringify({ ...input, siteKey: options.siteKey, idempotencyKey: key });
-        navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
+        // A string goes as text/plain, the one body type a beacon sends across origins without a
+        // preflight; the API reads it as JSON and takes the key and the idempotency key from it.
+        navigator.sendBeacon(url, JSON.stringify({ ...input, siteKey: options.siteKey, idempotencyKey: key }));
       }
     },
   };

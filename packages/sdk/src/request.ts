@@ -1,10 +1,12 @@
-import type { ErrorEnvelope } from '@tandem/worker/types';
-import { TandemError, type TandemErrorCode } from './errors.js';
+import type { ErrorCode, ErrorEnvelope } from '@tandem/worker/types';
+import { TandemError, type ClientErrorCode, type TandemErrorCode } from './errors.js';
 
+/** The client's options (see ClientOptions), with its messages resolved. */
 export interface RequestContext {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  messages: Record<TandemErrorCode, string>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** A message for every client code, and any the app gave for the API's codes. */
+  messages: Record<ClientErrorCode, string> & Partial<Record<ErrorCode, string>>;
 }
 
 /**
@@ -17,57 +19,58 @@ export async function request<T>(
   init: RequestInit,
   signal?: AbortSignal,
 ): Promise<T> {
-  const fail = (code: TandemErrorCode, extra?: ConstructorParameters<typeof TandemError>[2]) =>
-    new TandemError(code, ctx.messages[code], extra);
-  if (signal?.aborted) throw fail('aborted');
-
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ctx.timeoutMs);
-  const onAbort = () => controller.abort();
-  // Why fetch or reading the body stopped, when it was our timeout or the caller's abort.
-  const interrupted = (cause: unknown) =>
-    timedOut ? fail('timeout', { cause }) : signal?.aborted ? fail('aborted', { cause }) : undefined;
-  signal?.addEventListener('abort', onAbort, { once: true });
-
+  // The app's message for the code, else the API's own words; an answer without them (e.g. a
+  // proxy's error page) is one that could not be read.
+  const fail = (code: TandemErrorCode, extra: ConstructorParameters<typeof TandemError>[2] = {}) =>
+    new TandemError(code, ctx.messages[code] ?? extra.detail ?? ctx.messages.invalid_response, extra);
+  // Both stop fetch and the reading of the body; an already aborted signal sends nothing.
+  const timeout = AbortSignal.timeout(ctx.timeoutMs ?? 10_000);
+  let response: Response | undefined;
+  let body: unknown;
   try {
-    let response: Response;
-    try {
-      response = await ctx.fetch(url, { ...init, signal: controller.signal });
-    } catch (cause) {
-      throw interrupted(cause) ?? fail('network_error', { cause });
-    }
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw interrupted(cause) ?? fail(response.ok ? 'invalid_response' : statusCode(response.status), {
-        status: response.status,
-        requestId,
-        cause,
-      });
-    }
-    if (response.ok) return body as T;
-
-    const error = (body as Partial<ErrorEnvelope> | null)?.error;
-    // A code this SDK version does not know yet falls back to what the status says.
-    const code = error?.code && error.code in ctx.messages ? error.code : statusCode(response.status);
-    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw fail(code, {
-      status: response.status,
-      requestId: error?.requestId ?? requestId,
-      retryAfter,
-      detail: error?.message,
-    });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    // Called without `this`: window.fetch refuses to run as a method of another object.
+    response = await (ctx.fetch ?? fetch)(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    body = await response.json();
+  } catch (cause) {
+    throw timeout.aborted
+      ? fail('timeout', { cause })
+      : signal?.aborted
+        ? fail('aborted', { cause })
+        : response
+          ? fail(response.ok ? 'invalid_response' : statusCode(response.status), {
+              status: response.status,
+              requestId: response.headers.get('x-request-id') ?? undefined,
+              cause,
+            })
+          : fail('network_error', { cause });
   }
+  if (response.ok) return body as T;
+
+  const error = (body as Partial<ErrorEnvelope> | null)?.error;
+  // A code this SDK version does not know yet falls back to what the status says.
+  const code = error && Object.hasOwn(API_CODES, error.code) ? error.code : statusCode(response.status);
+  throw fail(code, {
+    status: response.status,
+    requestId: error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    retryAfter: Number(response.headers.get('retry-after')) || undefined,
+    detail: error?.message,
+  });
 }
+
+// The API's codes, which the compiler checks against the worker's own list.
+const API_CODES: Record<ErrorCode, true> = {
+  invalid_request: true,
+  unauthorized: true,
+  forbidden: true,
+  origin_not_allowed: true,
+  not_found: true,
+  already_set: true,
+  payload_too_large: true,
+  unsupported_media_type: true,
+  idempotency_key_reused: true,
+  rate_limited: true,
+  internal_error: true,
+};
 
 // For answers without our envelope, e.g. from a proxy in front of the worker.
 function statusCode(status: number): TandemErrorCode {

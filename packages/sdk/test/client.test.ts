@@ -1,7 +1,8 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../tests/support/wrangler-dev.js';
-import { createClient, TandemError } from '../src/index.js';
+import { createClient, DEFAULT_MESSAGES, TandemError } from '../src/index.js';
 
 const endpoint = inject('endpoint');
 const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
@@ -53,16 +54,33 @@ describe('createClient().submit against wrangler dev', () => {
     expect(error.retryable).toBe(false);
   });
 
-  it('rejects an unknown key as unauthorized', async () => {
+  it('rejects an unknown key as unauthorized, in the API’s own words', async () => {
     const stranger = createClient({ siteKey: 'pk_live_unknown', endpoint });
     const error = await rejection(stranger.submit({ message: 'hello' }));
     expect(error.code).toBe('unauthorized');
-    expect(error.message).toBe('The site key is missing or not valid.');
+    expect(error.message).toMatch(/key/i);
+    expect(error.message).toBe(error.detail);
   });
 
   it('uses the messages the app gives it', async () => {
     const localized = createClient({ siteKey: 'pk_live_unknown', endpoint, messages: { unauthorized: 'Clé invalide.' } });
-    expect((await rejection(localized.submit({ message: 'bonjour' }))).message).toBe('Clé invalide.');
+    const error = await rejection(localized.submit({ message: 'bonjour' }));
+    expect(error.message).toBe('Clé invalide.');
+    expect(error.detail).toMatch(/key/i);
+  });
+
+  it('calls the app’s fetch as browsers require, so window.fetch can be passed', async () => {
+    // Like window.fetch, which throws "Illegal invocation" when called as a method of another object.
+    let calls = 0;
+    function strictFetch(this: unknown, ...args: Parameters<typeof fetch>) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      calls++;
+      return fetch(...args);
+    }
+    const client = createClient({ siteKey, endpoint, fetch: strictFetch });
+    const result = await client.submit({ message: `Where can I change my plan? ${crypto.randomUUID()}` });
+    expect(result.id).toMatch(/^fb_/);
+    expect(calls).toBe(1);
   });
 
   it('refuses a secret key or a relative endpoint before sending anything', () => {
@@ -111,7 +129,13 @@ describe('createClient().submit when the network fails', () => {
     const client = createClient({ siteKey, endpoint: silentEndpoint, timeoutMs: 300 });
     const error = await rejection(client.submit({ message: 'hello' }));
     expect(error.code).toBe('timeout');
+    expect(error.message).toBe(DEFAULT_MESSAGES.timeout);
     expect(error.retryable).toBe(true);
+  });
+
+  it('uses the app’s message for a code of its own', async () => {
+    const client = createClient({ siteKey, endpoint: silentEndpoint, timeoutMs: 100, messages: { timeout: 'Trop lent.' } });
+    expect((await rejection(client.submit({ message: 'bonjour' }))).message).toBe('Trop lent.');
   });
 
   it('reports the caller’s abort as aborted, not as a failure to retry', async () => {
@@ -124,11 +148,83 @@ describe('createClient().submit when the network fails', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('sends nothing when the caller aborted before the call', async () => {
+    let connections = 0;
+    const server = createServer(() => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${port}` });
+      const error = await rejection(client.submit({ message: 'hello' }, { signal: AbortSignal.abort() }));
+      expect(error.code).toBe('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(connections).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it('reports an unreachable endpoint as a retryable network error', async () => {
     const closed = await freePort();
     const client = createClient({ siteKey, endpoint: `http://127.0.0.1:${closed}` });
     const error = await rejection(client.submit({ message: 'hello' }));
     expect(error.code).toBe('network_error');
     expect(error.retryable).toBe(true);
+  });
+});
+
+describe('createClient() when the answer is not one it knows', () => {
+  // Stands in for a proxy in front of the worker, and for a newer API: each path answers one way.
+  const answers: Record<string, { status: number; type: string; body: string; headers?: Record<string, string> }> = {
+    '/proxy': { status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' },
+    '/garbled': { status: 201, type: 'application/json', body: '{"id":' },
+    '/newer': {
+      status: 409,
+      type: 'application/json',
+      body: JSON.stringify({ error: { code: 'feedback_frozen', message: 'This feedback is frozen.', requestId: 'req_newer' } }),
+    },
+    '/inherited': {
+      status: 400,
+      type: 'application/json',
+      body: JSON.stringify({ error: { code: 'constructor', message: 'Odd.', requestId: 'req_odd' } }),
+    },
+    '/busy': {
+      status: 429,
+      type: 'application/json',
+      body: JSON.stringify({ error: { code: 'too_eager', message: 'Slow down.', requestId: 'req_busy' } }),
+      headers: { 'retry-after': '7' },
+    },
+  };
+  const server = createHttpServer((req, res) => {
+    const answer = answers[req.url!.replace('/v1/feedback', '')]!;
+    res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers }).end(answer.body);
+  });
+  let base: string;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+  const send = (path: string) => rejection(createClient({ siteKey, endpoint: base + path }).submit({ message: 'hello' }));
+
+  it('takes an error page without our envelope for what its status says', async () => {
+    const error = await send('/proxy');
+    expect(error).toMatchObject({ code: 'internal_error', status: 502, retryable: true });
+    expect(error.message).toBe(DEFAULT_MESSAGES.invalid_response);
+  });
+
+  it('reports a success it cannot read as invalid_response', async () => {
+    expect(await send('/garbled')).toMatchObject({ code: 'invalid_response', status: 201 });
+  });
+
+  it('falls back to what the status says for a code from a newer API, keeping the API’s words', async () => {
+    const error = await send('/newer');
+    expect(error).toMatchObject({ code: 'invalid_request', status: 409, requestId: 'req_newer', retryable: false });
+    expect(error.message).toBe('This feedback is frozen.');
+    expect(error.detail).toBe('This feedback is frozen.');
+    expect((await send('/inherited')).code).toBe('invalid_request');
+    expect(await send('/busy')).toMatchObject({ code: 'rate_limited', retryAfter: 7, retryable: true });
   });
 });

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../tests/support/wrangler-dev.js';
+import { createOutbox, outboxStorageKey, TandemError } from '../src/index.js';
+
+const endpoint = inject('endpoint');
+const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
+const secretKey = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
+
+/** localStorage as a page has it, in memory; `full` makes every write fail like a full store. */
+class MemoryStorage implements Storage {
+  #items = new Map<string, string>();
+  full = false;
+  get length() {
+    return this.#items.size;
+  }
+  key(index: number) {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.#items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.#items.delete(key);
+  }
+  clear() {
+    this.#items.clear();
+  }
+}
+
+async function copies(message: string): Promise<number> {
+  const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
+  return (await res.json()).data.filter((f: { message: string }) => f.message === message).length;
+}
+
+const offline = async () => `http://127.0.0.1:${await freePort()}`;
+
+describe('createOutbox', () => {
+  it('keeps a message it could not send and delivers it once with flush', async () => {
+    const storage = new MemoryStorage();
+    const message = `My order never arrived. ${crypto.randomUUID()}`;
+    const away = createOutbox({ siteKey, endpoint: await offline(), storage });
+    const sent = await away.send({ message });
+    expect(sent.status).toBe('queued');
+    expect(sent.status === 'queued' && sent.error.code).toBe('network_error');
+    expect(away.pending()).toBe(1);
+
+    // Back online (the same site, so the same stored list).
+    const back = createOutbox({ siteKey, endpoint, storage });
+    const flushed = await back.flush();
+    expect(flushed).toHaveLength(1);
+    expect(back.pending()).toBe(0);
+    expect(storage.getItem(outboxStorageKey(siteKey))).toBeNull();
+    expect(await copies(message)).toBe(1);
+  });
+
+  it('keeps nothing the API refused, and rejects with its error', async () => {
+    const storage = new MemoryStorage();
+    const outbox = createOutbox({ siteKey, endpoint, storage });
+    const error = await outbox.send({ message: 'ok', rating: 7 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TandemError);
+    expect((error as TandemError).code).toBe('invalid_request');
+    expect(outbox.pending()).toBe(0);
+  });
+
+  it('reports a failure instead of queuing when it cannot keep the message', async () => {
+    const unreachable = await offline();
+    const full = new MemoryStorage();
+    full.full = true;
+    for (const storage of [null, full]) {
+      const outbox = createOutbox({ siteKey, endpoint: unreachable, storage });
+      const error = await outbox.send({ message: 'hello' }).catch((e: unknown) => e);
+      expect((error as TandemError).code).toBe('network_error');
+      expect(outbox.pending()).toBe(0);
+    }
+  });
+
+  describe('where the browser blocks storage', () => {
+    afterEach(() => {
+      delete (globalThis as { localStorage?: Storage }).localStorage;
+    });
+
+    it('reports a failure instead of queuing, and finds nothing waiting', async () => {
+      // Reading window.localStorage throws in sandboxed frames and under some privacy settings.
+      Object.defineProperty(globalThis, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+      const outbox = createOutbox({ siteKey, endpoint: await offline() });
+      const error = await outbox.send({ message: 'hello' }).catch((e: unknown) => e);
+      expect((error as TandemError).code).toBe('network_error');
+      expect(outbox.pending()).toBe(0);
+      expect(await outbox.flush()).toEqual([]);
+    });
+  });
+});
