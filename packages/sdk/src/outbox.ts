@@ -18,8 +18,11 @@ export interface Outbox {
    * Keeps the message, then sends it. Resolves `sent` once the API stored it, or `queued` when it
    * could not be confirmed (offline, timeout, server error) and was kept for `flush`. Rejects with
    * a TandemError, keeping nothing, when the API refused it (it would refuse it again).
+   *
+   * Pass the same `idempotencyKey` when sending the same message again after a failure that
+   * could not be kept (no storage): the API then stores it once, whichever attempt arrived.
    */
-  send(input: FeedbackInput): Promise<OutboxResult>;
+  send(input: FeedbackInput, options?: { idempotencyKey?: string }): Promise<OutboxResult>;
   /** Sends every waiting message, oldest first; stops at the first that still cannot go. */
   flush(): Promise<FeedbackCreated[]>;
   /** How many messages wait. */
@@ -40,6 +43,14 @@ interface Entry {
 
 /** Enough for a customer who wrote a few messages offline; never an unbounded pile. */
 const MAX_ENTRIES = 20;
+
+/**
+ * Whether the API itself said no to the message (its error envelope, with a code that retrying
+ * will not change). A captive portal's page, a proxy's 403 or an answer that cannot be read is
+ * not the API's verdict: such a message is kept and tried again.
+ */
+const refused = (error: unknown): boolean =>
+  error instanceof TandemError && !error.retryable && error.detail !== undefined;
 
 /** The storage key of a site's waiting messages (the widget checks it before loading the SDK). */
 export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${siteKey}`;
@@ -94,21 +105,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return result;
     } catch (error) {
       // Refused for good (invalid, unauthorized…): sending it again would fail the same way.
-      if (!(error instanceof TandemError && error.retryable)) remove(entry.key);
+      if (refused(error)) remove(entry.key);
       throw error;
     }
   }
 
   return {
-    async send(input) {
-      const entry: Entry = { key: newIdempotencyKey(), input };
-      const entries = read();
+    async send(input, { idempotencyKey = newIdempotencyKey() } = {}) {
+      const entry: Entry = { key: idempotencyKey, input };
+      const entries = read().filter((e) => e.key !== entry.key);
       // A full outbox keeps no more: this message's failure is then reported, not queued.
       const kept = entries.length < MAX_ENTRIES && write([...entries, entry]);
       try {
         return { status: 'sent', result: await attempt(entry) };
       } catch (error) {
-        if (kept && error instanceof TandemError && error.retryable) return { status: 'queued', error };
+        if (kept && error instanceof TandemError && !refused(error)) return { status: 'queued', error };
         throw error;
       }
     },
@@ -124,7 +135,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             } catch (error) {
               // Still offline (or the API still failing): the rest would fail too. A refused
               // message was crossed out by attempt(); go on with the next.
-              if (error instanceof TandemError && error.retryable) break;
+              if (!refused(error)) break;
             }
           }
         } finally {

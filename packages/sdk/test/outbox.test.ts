@@ -78,6 +78,38 @@ describe('createOutbox', () => {
     }
   });
 
+  it('stores a message once when it is sent again with the same key after a failure it could not keep', async () => {
+    const message = `The lid leaks. ${crypto.randomUUID()}`;
+    // The answer is lost: the API stored the message, the page heard nothing.
+    let stored = 0;
+    const lost: typeof fetch = async (...args) => {
+      await fetch(...args);
+      stored++;
+      throw new TypeError('Failed to fetch');
+    };
+    const first = createOutbox({ siteKey, endpoint, storage: null, fetch: lost });
+    const error = await first.send({ message }, { idempotencyKey: `again-${message}` }).catch((e: unknown) => e);
+    expect((error as TandemError).code).toBe('network_error');
+    expect(stored).toBe(1);
+    // The customer presses Send again.
+    const again = createOutbox({ siteKey, endpoint, storage: null });
+    expect((await again.send({ message }, { idempotencyKey: `again-${message}` })).status).toBe('sent');
+    expect(await copies(message)).toBe(1);
+  });
+
+  it("keeps a message when the answer is not the API's (a captive portal, a proxy's 403)", async () => {
+    const storage = new MemoryStorage();
+    for (const status of [200, 403]) {
+      const portal: typeof fetch = async () => new Response('<html>Sign in to the Wi-Fi</html>', { status });
+      const outbox = createOutbox({ siteKey, endpoint, storage, fetch: portal });
+      const sent = await outbox.send({ message: `Behind a portal (${status})` });
+      expect(sent.status).toBe('queued');
+    }
+    expect(createOutbox({ siteKey, endpoint, storage }).pending()).toBe(2);
+    await createOutbox({ siteKey, endpoint, storage }).flush();
+    expect(createOutbox({ siteKey, endpoint, storage }).pending()).toBe(0);
+  });
+
   describe('where the browser blocks storage', () => {
     afterEach(() => {
       delete (globalThis as { localStorage?: Storage }).localStorage;

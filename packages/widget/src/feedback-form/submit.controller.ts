@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import {
   createClient,
   createOutbox,
+  newIdempotencyKey,
   TandemError,
   type Client,
   type FeedbackCreated,
@@ -42,6 +43,14 @@ export class SubmitController {
   #sdkConfig = '';
   /** Counts resets, so an answer that arrives after one is ignored. */
   #round = 0;
+  /**
+   * One idempotency key per message: pressing Send again after a failure that could not be kept
+   * reuses it, so the API stores the message once however often the customer retries. Other
+   * words (or rating, or consent) get a new key, as the API refuses a key reused for another body.
+   */
+  #key = '';
+  #keyPayload = '';
+  #keyInput?: FeedbackInput;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,9 +66,15 @@ export class SubmitController {
     this.host.requestUpdate();
     try {
       const outbox = this.outbox();
-      const sent = await outbox.send(input);
+      // The same words again: the same body too (its time taken and context as first sent).
+      const { signals: _, context: __, ...words } = input;
+      const payload = JSON.stringify(words);
+      if (payload !== this.#keyPayload) [this.#key, this.#keyPayload, this.#keyInput] = [newIdempotencyKey(), payload, input];
+      const sent = await outbox.send(this.#keyInput!, { idempotencyKey: this.#key });
       if (round !== this.#round) return;
       this.status = sent.status;
+      // Sent or kept: the same words written again are a new message.
+      this.#keyPayload = '';
       if (sent.status === 'sent') {
         this.result = sent.result;
         // The connection works: anything kept from earlier can go too.
