@@ -6,25 +6,19 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.js';
-import { shopPage, storedMessage, typeLikeAPerson, type ShopPage } from '../support/pages.js';
+import { openLauncher, shopPage, storedMessage, unique, writeAndSend, type ShopPage } from '../support/pages.js';
 
 const browser = useBrowser();
 
 /** Opens the form on a shop page; returns the page and the widget. */
 async function openForm(options: ShopPage = {}): Promise<{ page: Page; widget: Locator }> {
   const page = await shopPage(browser(), options);
-  const widget = page.locator('tandem-feedback');
-  await widget.getByRole('button', { name: 'Feedback' }).click();
-  await widget.getByRole('dialog', { name: 'Send us feedback' }).waitFor({ state: 'visible' });
-  return { page, widget };
+  return { page, widget: await openLauncher(page) };
 }
-
-const unique = (text: string) => `${text} (${crypto.randomUUID().slice(0, 8)})`;
 
 /** Writes the message, sends it, and waits for the answer in the live region. */
 async function send(widget: Locator, message: string): Promise<string> {
-  await typeLikeAPerson(widget.getByRole('textbox', { name: 'Your message' }), message);
-  await widget.getByRole('button', { name: 'Send' }).click();
+  await writeAndSend(widget, message);
   const thanks = widget.getByRole('status').locator('p').first();
   await thanks.waitFor({ timeout: 15_000 });
   return (await thanks.textContent()) ?? '';

@@ -2,10 +2,9 @@
  * The widget speaks the page's language (its `lang`, or the script tag's `data-lang`), else the
  * customer's browser languages, else English; and the site can replace any of its words.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useBrowser } from '../support/browser.js';
-import { shopPage, typeLikeAPerson } from '../support/pages.js';
+import { openLauncher as openForm, shopPage, typeLikeAPerson } from '../support/pages.js';
 
 const browser = useBrowser();
 
@@ -17,13 +16,6 @@ const WORDS = {
   de: { launcher: 'Feedback', title: 'Feedback senden', message: 'Ihre Nachricht', send: 'Senden', stars: '4 Sterne', thanks: /Jemand aus unserem Team liest/ },
   pt: { launcher: 'Opinião', title: 'Envie sua opinião', message: 'Sua mensagem', send: 'Enviar', stars: '4 estrelas', thanks: /Uma pessoa da nossa equipe vai ler/ },
 };
-
-async function openForm(page: Page, launcher: string) {
-  const widget = page.locator('tandem-feedback');
-  await widget.getByRole('button', { name: launcher, exact: true }).click();
-  await widget.getByRole('dialog').waitFor({ state: 'visible' });
-  return widget;
-}
 
 /** Pretends the customer's browser prefers these languages. */
 const browserLanguages = (languages: string[]) => `Object.defineProperty(navigator, 'languages', { get: () => ${JSON.stringify(languages)} });`;

@@ -4,28 +4,15 @@
  * page load; a message still on its way when the page closes goes out with sendBeacon. The
  * customer is told "saved", never "thanks", for a message that has not arrived.
  */
-import type { Locator, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, useBrowser } from '../support/browser.js';
-import { SITE_KEY, shopPage, storedFeedback, typeLikeAPerson } from '../support/pages.js';
+import { openLauncher as openForm, SITE_KEY, shopPage, storedFeedback, unique, writeAndSend as write } from '../support/pages.js';
 
 const endpoint = inject('endpoint');
 const browser = useBrowser();
 const SAVED = /saved on this device and will be sent automatically/;
 
-async function openForm(page: Page): Promise<Locator> {
-  const widget = page.locator('tandem-feedback');
-  await widget.getByRole('button', { name: 'Feedback' }).click();
-  await widget.getByRole('dialog', { name: 'Send us feedback' }).waitFor({ state: 'visible' });
-  return widget;
-}
-
-async function write(widget: Locator, message: string) {
-  await typeLikeAPerson(widget.getByRole('textbox', { name: 'Your message' }), message);
-  await widget.getByRole('button', { name: 'Send' }).click();
-}
-
-const unique = (text: string) => `${text} (${crypto.randomUUID().slice(0, 8)})`;
 const copies = async (message: string) => (await storedFeedback()).filter((f) => f.message === message).length;
 const waiting = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(`tandem-outbox:${key}`) ?? '[]').length, SITE_KEY);
 

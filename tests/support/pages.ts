@@ -72,3 +72,20 @@ export async function typeLikeAPerson(target: Locator, text: string): Promise<vo
 export async function storedMessage(message: string): Promise<Record<string, any> | undefined> {
   return (await storedFeedback()).find((f) => f.message === message);
 }
+
+/** A text no other test sends, so its stored message can be found by it. */
+export const unique = (text: string): string => `${text} (${crypto.randomUUID().slice(0, 8)})`;
+
+/** Clicks the launcher (its word in the page's language) and waits for the dialog; returns the widget. */
+export async function openLauncher(page: Page, launcher = 'Feedback'): Promise<Locator> {
+  const widget = page.locator('tandem-feedback');
+  await widget.getByRole('button', { name: launcher, exact: true }).click();
+  await widget.getByRole('dialog').waitFor({ state: 'visible' });
+  return widget;
+}
+
+/** Writes the message at a person's pace and presses Send (the English form). */
+export async function writeAndSend(widget: Locator, message: string): Promise<void> {
+  await typeLikeAPerson(widget.getByRole('textbox', { name: 'Your message' }), message);
+  await widget.getByRole('button', { name: 'Send' }).click();
+}

@@ -35,7 +35,7 @@ export class SubmitController {
   status: SubmitStatus = 'idle';
   result?: FeedbackCreated;
   /** `retryable`: it may have arrived, but the browser could not keep it to send again. */
-  error?: { code: TandemErrorCode; message: string; retryable: boolean };
+  error?: { code: TandemErrorCode; retryable: boolean };
 
   followUp: FollowUpStatus = 'idle';
 
@@ -84,8 +84,8 @@ export class SubmitController {
       if (round !== this.#round) return;
       this.error =
         e instanceof TandemError
-          ? { code: e.code, message: e.message, retryable: e.retryable }
-          : { code: 'internal_error', message: String(e), retryable: true };
+          ? { code: e.code, retryable: e.retryable }
+          : { code: 'internal_error', retryable: true };
       this.status = 'failed';
     }
     this.host.requestUpdate();
