@@ -39,6 +39,8 @@ interface Entry {
   /** The idempotency key: the same for every attempt at this message, in every tab. */
   key: string;
   input: FeedbackInput;
+  /** When it was kept (milliseconds): waiting messages go oldest first. */
+  at: number;
 }
 
 /** Enough for a customer who wrote a few messages offline; never an unbounded pile. */
@@ -52,8 +54,14 @@ const MAX_ENTRIES = 20;
 const refused = (error: unknown): boolean =>
   error instanceof TandemError && !error.retryable && error.detail !== undefined;
 
-/** The storage key of a site's waiting messages (the widget checks it before loading the SDK). */
-export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${siteKey}`;
+/**
+ * What the storage keys of a site's waiting messages start with; each message has its own key
+ * (this, then its idempotency key). One key per message, rather than one list, so that tabs that
+ * send and flush at the same time each add or cross out only their own message: a list rewritten
+ * by one tab from a stale read could drop another tab's. The widget's launcher checks for them
+ * before it loads the SDK.
+ */
+export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${siteKey}:`;
 
 /**
  * Nothing lost, nothing twice: every message is written down before it is sent and crossed out
@@ -68,35 +76,51 @@ export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${si
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const client = createClient(options);
-  const name = outboxStorageKey(options.siteKey);
+  const prefix = outboxStorageKey(options.siteKey);
   const url = `${new URL(options.endpoint).href.replace(/\/+$/, '')}/v1/feedback`;
   let flushing: Promise<FeedbackCreated[]> | undefined;
 
   // Reading localStorage throws where storage is blocked (privacy settings, sandboxed frames):
-  // read and write catch that, as they catch a full or broken store.
+  // read, keep and remove catch that, as they catch a full or broken store.
   const storage = (): Storage | null | undefined =>
     options.storage === undefined ? globalThis.localStorage : options.storage;
+  /** The waiting messages, oldest first; anything unreadable is skipped. */
   const read = (): Entry[] => {
-    try {
-      const entries: unknown = JSON.parse(storage()?.getItem(name) ?? '[]');
-      return Array.isArray(entries) ? entries.filter((e: Entry) => typeof e?.key === 'string' && e.input) : [];
-    } catch {
-      return [];
-    }
-  };
-  /** Writes the list; false when it could not be kept (no storage, or full). */
-  const write = (entries: Entry[]): boolean => {
+    const entries: Entry[] = [];
     try {
       const store = storage();
-      if (!store) return false;
-      if (entries.length) store.setItem(name, JSON.stringify(entries));
-      else store.removeItem(name);
-      return true;
+      for (let i = 0; store && i < store.length; i++) {
+        const name = store.key(i);
+        if (!name?.startsWith(prefix)) continue;
+        try {
+          const entry = JSON.parse(store.getItem(name)!) as Entry;
+          if (entry?.key === name.slice(prefix.length) && entry.input) entries.push(entry);
+        } catch {
+          // Not ours, or broken: leave it.
+        }
+      }
+    } catch {
+      // Storage blocked (privacy settings, sandboxed frames): nothing can be waiting.
+    }
+    return entries.sort((a, b) => a.at - b.at);
+  };
+  /** Keeps one message; false when it could not be kept (no storage, or full). */
+  const keep = (entry: Entry): boolean => {
+    try {
+      const store = storage();
+      store?.setItem(prefix + entry.key, JSON.stringify(entry));
+      return Boolean(store);
     } catch {
       return false;
     }
   };
-  const remove = (key: string) => write(read().filter((e) => e.key !== key));
+  const remove = (key: string) => {
+    try {
+      storage()?.removeItem(prefix + key);
+    } catch {
+      // Storage blocked: it was never kept.
+    }
+  };
 
   async function attempt(entry: Entry): Promise<FeedbackCreated> {
     try {
@@ -112,10 +136,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async send(input, { idempotencyKey = newIdempotencyKey() } = {}) {
-      const entry: Entry = { key: idempotencyKey, input };
-      const entries = read().filter((e) => e.key !== entry.key);
+      const entry: Entry = { key: idempotencyKey, input, at: Date.now() };
       // A full outbox keeps no more: this message's failure is then reported, not queued.
-      const kept = entries.length < MAX_ENTRIES && write([...entries, entry]);
+      const kept = read().filter((e) => e.key !== entry.key).length < MAX_ENTRIES && keep(entry);
       try {
         return { status: 'sent', result: await attempt(entry) };
       } catch (error) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../tests/support/wrangler-dev.js';
-import { createOutbox, outboxStorageKey, TandemError } from '../src/index.js';
+import { createOutbox, TandemError } from '../src/index.js';
 
 const endpoint = inject('endpoint');
 const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
@@ -31,6 +31,38 @@ class MemoryStorage implements Storage {
   }
 }
 
+/**
+ * Another tab's view of the same storage, as Chromium gives one: writes go through, reads come
+ * from a copy taken when the view was made, which another tab's later writes have not reached.
+ */
+class StaleView implements Storage {
+  #snapshot: Map<string, string>;
+  constructor(private readonly store: MemoryStorage) {
+    this.#snapshot = new Map(Array.from({ length: store.length }, (_, i) => [store.key(i)!, store.getItem(store.key(i)!)!]));
+  }
+  get length() {
+    return this.#snapshot.size;
+  }
+  key(index: number) {
+    return [...this.#snapshot.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.#snapshot.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.#snapshot.set(key, value);
+    this.store.setItem(key, value);
+  }
+  removeItem(key: string) {
+    this.#snapshot.delete(key);
+    this.store.removeItem(key);
+  }
+  clear() {
+    this.#snapshot.clear();
+    this.store.clear();
+  }
+}
+
 async function copies(message: string): Promise<number> {
   const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
   return (await res.json()).data.filter((f: { message: string }) => f.message === message).length;
@@ -53,8 +85,27 @@ describe('createOutbox', () => {
     const flushed = await back.flush();
     expect(flushed).toHaveLength(1);
     expect(back.pending()).toBe(0);
-    expect(storage.getItem(outboxStorageKey(siteKey))).toBeNull();
+    expect(storage.length).toBe(0);
     expect(await copies(message)).toBe(1);
+  });
+
+  it("never crosses out another tab's message, even from a stale view of storage", async () => {
+    const storage = new MemoryStorage();
+    const [first, second] = [`Tab one waited. ${crypto.randomUUID()}`, `Tab two waited. ${crypto.randomUUID()}`];
+    const unreachable = await offline();
+    await createOutbox({ siteKey, endpoint: unreachable, storage }).send({ message: first });
+    // Tab B's view of storage is taken now; then tab A keeps a second message, offline too.
+    const tabB = createOutbox({ siteKey, endpoint, storage: new StaleView(storage) });
+    await createOutbox({ siteKey, endpoint: unreachable, storage }).send({ message: second });
+    // Tab B, back online, sends what it sees waiting (the first) and crosses it out.
+    expect(await tabB.flush()).toHaveLength(1);
+    expect(await copies(first)).toBe(1);
+    // Tab A's message is still kept, and goes with the next flush.
+    const tabA = createOutbox({ siteKey, endpoint, storage });
+    expect(tabA.pending()).toBe(1);
+    await tabA.flush();
+    expect(await copies(second)).toBe(1);
+    expect(storage.length).toBe(0);
   });
 
   it('keeps nothing the API refused, and rejects with its error', async () => {

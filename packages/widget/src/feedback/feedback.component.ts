@@ -265,7 +265,7 @@ export class TandemFeedback extends LitElement {
  */
 function waiting(siteKey?: string): boolean {
   try {
-    return Boolean(localStorage.getItem(`tandem-outbox:${siteKey}`));
+    return Object.keys(localStorage).some((key) => key.startsWith(`tandem-outbox:${siteKey}:`));
   } catch {
     return false;
   }
