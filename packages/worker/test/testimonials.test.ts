@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { forgetTestimonials } from '../src/lib/testimonials-cache.js';
 import { api, createSite, ORIGIN, type Envelope } from './helpers.js';
 
 async function addTestimonial(siteId: string, id: string, status: string, approvedAt: string | null) {
@@ -33,6 +34,31 @@ describe('GET /v1/testimonials', () => {
       rating: 5,
       approvedAt: '2026-03-01T00:00:00.000Z',
     });
+  });
+
+  it('serves the list from the edge cache until the site’s testimonials change', async () => {
+    const site = await createSite();
+    await addTestimonial(site.id, `${site.id}_first`, 'approved', '2026-02-01T00:00:00.000Z');
+    const ids = async (limit = 12) => {
+      const res = await api(`/v1/testimonials?siteKey=${site.publishableKey}&limit=${limit}`);
+      const { data } = await res.json<{ data: { id: string }[] }>();
+      return { cache: res.headers.get('tandem-cache'), ids: data.map((t) => t.id) };
+    };
+    expect(await ids()).toEqual({ cache: 'miss', ids: [`${site.id}_first`] });
+
+    // Approved straight in D1: the cached list does not know yet, whatever limit is asked.
+    await addTestimonial(site.id, `${site.id}_second`, 'approved', '2026-03-01T00:00:00.000Z');
+    expect(await ids()).toEqual({ cache: 'hit', ids: [`${site.id}_first`] });
+    expect(await ids(1)).toEqual({ cache: 'hit', ids: [`${site.id}_first`] });
+
+    // What approving or withdrawing will call: the next request reads D1 again.
+    await forgetTestimonials(site.id);
+    expect(await ids()).toEqual({ cache: 'miss', ids: [`${site.id}_second`, `${site.id}_first`] });
+    expect(await ids(1)).toEqual({ cache: 'hit', ids: [`${site.id}_second`] });
+
+    // Still checked on every request: the key and the origin.
+    const elsewhere = await api(`/v1/testimonials?siteKey=${site.publishableKey}`, { headers: { origin: 'https://copycat.example' } });
+    expect(elsewhere.status).toBe(403);
   });
 
   it('takes the key in the Authorization header too', async () => {

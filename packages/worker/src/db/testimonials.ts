@@ -1,5 +1,8 @@
 import type { Testimonial } from '../schemas/testimonial.js';
 
+/** The most a wall may ask for (GET /v1/testimonials?limit=). */
+export const MAX_TESTIMONIALS = 50;
+
 /** A site's approved testimonials, most recently approved first. */
 export async function listApprovedTestimonials(db: D1Database, siteId: string, limit: number): Promise<Testimonial[]> {
   const { results } = await db
