@@ -2,7 +2,8 @@
  * Approved testimonials, cached at the edge: a wall on every page of a busy site asks for the
  * same list, which changes only when PR approves or withdraws one. A Worker's own answers never
  * reach Cloudflare's CDN cache (Cache-Control only guides browsers), so the list is kept with the
- * Cache API, one entry per site, in the data centre that served it.
+ * Cache API, one entry per site, in the data centre that served it (on a custom domain: on
+ * workers.dev the Cache API keeps nothing).
  */
 import type { Testimonial } from '../schemas/testimonial.js';
 import { MAX_TESTIMONIALS } from '../db/testimonials.js';
@@ -32,7 +33,10 @@ export async function cachedTestimonials(
   return { testimonials, hit: false };
 }
 
-/** Forget a site's cached list: call it whenever one of its testimonials is approved, edited or withdrawn. */
+/**
+ * Forget a site's cached list: call it whenever one of its testimonials is approved, edited or
+ * withdrawn. Only this data centre's copy goes; the others expire within the TTL.
+ */
 export async function forgetTestimonials(siteId: string): Promise<void> {
   await caches.default.delete(cacheKey(siteId));
 }
