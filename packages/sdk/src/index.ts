@@ -18,3 +18,5 @@ export type {
 } from '@tandem/worker/types';
 export { createOutbox, outboxStorageKey } from './outbox.js';
 export type { Outbox, OutboxOptions, OutboxResult } from './outbox.js';
+export { verifyWebhook, WebhookVerificationError } from './webhooks.js';
+export type { VerifyWebhookOptions, WebhookErrorCode, WebhookHeaders } from './webhooks.js';
