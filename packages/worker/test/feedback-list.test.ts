@@ -156,3 +156,46 @@ describe('GET /v1/feedback', () => {
     expect(error.message).not.toMatch(/JSON|SyntaxError|stack|at /);
   });
 });
+
+describe('GET /v1/feedback filters', () => {
+  const ids = async (site: TestSite, query: string) => {
+    const res = await getWithSecret(`/v1/feedback?${query}`, site.secretKeys.support);
+    expect(res.status).toBe(200);
+    return (await res.json<Page>()).data.map((f) => f.message);
+  };
+
+  it('stores urgency, topics and PR risk, and filters by label, urgency, status, words and time', async () => {
+    const site = await createSite();
+    const critical = 'You charged my card twice for the same order and I want my money back now.';
+    const threat = 'Nobody answers about my broken grinder. I will post about this on Twitter and leave a review.';
+    const praise = 'Lovely 100% arabica, the best beans I have had.';
+    await send(site, [{ message: critical, rating: 1 }, { message: threat, rating: 1 }, { message: praise, rating: 5 }]);
+
+    const all = (await (await getWithSecret('/v1/feedback', site.secretKeys.support)).json<Page>()).data;
+    const byMessage = Object.fromEntries(all.map((f) => [f.message, f]));
+    expect(byMessage[critical]).toMatchObject({ urgency: 'critical', topics: expect.arrayContaining(['billing']), prRisk: false });
+    expect(byMessage[threat]).toMatchObject({ prRisk: true });
+    expect(byMessage[praise]).toMatchObject({ label: 'praise', urgency: 'low' });
+
+    expect(await ids(site, 'label=praise')).toEqual([praise]);
+    expect(await ids(site, 'urgency=critical')).toEqual([critical]);
+    expect(await ids(site, 'status=new')).toHaveLength(3);
+    expect(await ids(site, 'status=resolved')).toEqual([]);
+    expect(await ids(site, 'q=grinder')).toEqual([threat]);
+    expect(await ids(site, 'q=GRINDER')).toEqual([threat]);
+    // The words are matched as written: % is not a wildcard.
+    expect(await ids(site, `q=${encodeURIComponent('100%')}`)).toEqual([praise]);
+    expect(await ids(site, `q=${encodeURIComponent('1%0')}`)).toEqual([]);
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    expect(await ids(site, `from=${hourAgo}`)).toHaveLength(3);
+    expect(await ids(site, `to=${hourAgo}`)).toEqual([]);
+  });
+
+  it('refuses filters it does not know the values of', async () => {
+    const site = await createSite();
+    for (const query of ['label=angry', 'urgency=urgent', 'from=yesterday', `q=${'x'.repeat(201)}`]) {
+      const res = await getWithSecret(`/v1/feedback?${query}`, site.secretKeys.support);
+      expect(res.status, query).toBe(400);
+    }
+  });
+});

@@ -24,6 +24,9 @@ interface FeedbackRow {
   sentiment: number;
   confidence: number;
   reasons: string;
+  urgency: Feedback['urgency'];
+  topics: string;
+  pr_risk: 0 | 1;
   status: string;
   request_hash: string | null;
   follow_up_token: string;
@@ -50,7 +53,7 @@ export interface StoredFeedback {
 
 const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
   page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
-  reasons, status, request_hash, follow_up_token, created_at`;
+  reasons, urgency, topics, pr_risk, status, request_hash, follow_up_token, created_at`;
 
 /**
  * Stores one message with its decision. Returns false, storing nothing, when the site already
@@ -64,8 +67,9 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
     .prepare(
       `INSERT INTO feedback (id, site_id, message, rating, score, category, email, name, consent_publish,
          consent_at, consent_version, page_url, metadata, context, user_id, user_email, user_name, signals,
-         label, routes, sentiment, confidence, reasons, idempotency_key, request_hash, follow_up_token, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         label, routes, sentiment, confidence, reasons, urgency, topics, pr_risk, idempotency_key, request_hash,
+         follow_up_token, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (site_id, idempotency_key) DO NOTHING`,
     )
     .bind(
@@ -93,6 +97,9 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
       decision.sentiment,
       decision.confidence,
       JSON.stringify(decision.reasons),
+      decision.urgency,
+      JSON.stringify(decision.topics),
+      decision.prRisk ? 1 : 0,
       f.idempotencyKey,
       f.requestHash,
       f.followUpToken,
@@ -180,6 +187,14 @@ export async function addFollowUp(
 
 export interface ListFilter {
   route?: Route;
+  label?: Feedback['label'];
+  status?: string;
+  urgency?: Feedback['urgency'];
+  /** Words the message contains (case-insensitive for ASCII). */
+  q?: string;
+  /** Received at or after / before these times (ISO 8601). */
+  from?: string;
+  to?: string;
   /** Only feedback older than this id (ids sort by time). */
   before?: string;
   limit: number;
@@ -189,7 +204,7 @@ export interface ListFilter {
 export async function listFeedback(
   db: D1Database,
   siteId: string,
-  { route, before, limit }: ListFilter,
+  { route, label, status, urgency, q, from, to, before, limit }: ListFilter,
 ): Promise<{ items: Feedback[]; hasMore: boolean }> {
   const { results } = await db
     .prepare(
@@ -197,10 +212,28 @@ export async function listFeedback(
         WHERE site_id = ?1
           AND (?2 IS NULL OR id < ?2)
           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(feedback.routes) WHERE value = ?3))
+          AND (?5 IS NULL OR label = ?5)
+          AND (?6 IS NULL OR status = ?6)
+          AND (?7 IS NULL OR urgency = ?7)
+          AND (?8 IS NULL OR message LIKE '%' || ?8 || '%' ESCAPE '\\')
+          AND (?9 IS NULL OR created_at >= ?9)
+          AND (?10 IS NULL OR created_at < ?10)
         ORDER BY id DESC
         LIMIT ?4`,
     )
-    .bind(siteId, before ?? null, route ?? null, limit + 1)
+    .bind(
+      siteId,
+      before ?? null,
+      route ?? null,
+      limit + 1,
+      label ?? null,
+      status ?? null,
+      urgency ?? null,
+      // The customer's words are matched as written: % and _ are not wildcards.
+      q?.replace(/[\\%_]/g, '\\$&') ?? null,
+      from ?? null,
+      to ?? null,
+    )
     .all<FeedbackRow>();
   return { items: results.slice(0, limit).map(toFeedback), hasMore: results.length > limit };
 }
@@ -231,6 +264,9 @@ function toFeedback(row: FeedbackRow): Feedback {
     sentiment: row.sentiment,
     confidence: row.confidence,
     reasons: JSON.parse(row.reasons),
+    urgency: row.urgency,
+    topics: JSON.parse(row.topics),
+    prRisk: row.pr_risk === 1,
     status: row.status,
     createdAt: row.created_at,
   };

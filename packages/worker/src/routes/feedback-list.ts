@@ -4,19 +4,27 @@ import { listFeedback } from '../db/feedback.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
-import { FEEDBACK_ID, FeedbackSchema, RouteSchema } from '../schemas/feedback.js';
+import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, UrgencySchema } from '../schemas/feedback.js';
 
 export const route = createRoute({
   method: 'get',
   path: '/v1/feedback',
   tags: ['Private'],
   summary: 'List feedback',
-  description: 'The site’s feedback, newest first, one page at a time. Pass `nextCursor` back as `cursor` for the next page.',
+  description:
+    'The site’s feedback, newest first, one page at a time, filtered by team, label, status, urgency, words and ' +
+    'time. Pass `nextCursor` back as `cursor` (with the same filters) for the next page.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin', 'support', 'pr')] as const,
   request: {
     query: z.object({
       route: RouteSchema.optional().openapi({ description: 'Only feedback sent to this team.' }),
+      label: LabelSchema.optional().openapi({ description: 'Only this label (spam too: it is kept, and listed here).' }),
+      status: z.string().min(1).max(40).optional().openapi({ description: 'Only this status (new…).' }),
+      urgency: UrgencySchema.optional(),
+      q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Only messages containing these words.' }),
+      from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),
+      to: z.iso.datetime().optional().openapi({ description: 'Received before this time.' }),
       limit: z.coerce.number().int().min(1).max(100).default(20),
       cursor: z
         .string()
@@ -43,7 +51,7 @@ export const route = createRoute({
 
 export const registerListFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
   app.openapi(route, async (c) => {
-    const { route: team, limit, cursor } = c.req.valid('query');
-    const { items, hasMore } = await listFeedback(c.env.DB, c.get('site').id, { route: team, before: cursor, limit });
+    const { route: team, limit, cursor, ...filters } = c.req.valid('query');
+    const { items, hasMore } = await listFeedback(c.env.DB, c.get('site').id, { ...filters, route: team, before: cursor, limit });
     return c.json({ data: items, nextCursor: hasMore ? items[items.length - 1]!.id : null }, 200);
   });

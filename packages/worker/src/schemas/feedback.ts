@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CATEGORIES, LABELS, ROUTES, type Category, type Label, type Route } from '@tandem/triage';
+import { CATEGORIES, LABELS, ROUTES, URGENCIES, type Category, type Label, type Route, type Urgency } from '@tandem/triage';
 import { FASTEST_HUMAN_MS } from '../lib/decision.js';
 import { FOLLOW_UP_HOURS, FOLLOW_UP_TOKEN } from '../lib/follow-up.js';
 import { ID_PATTERN } from '../lib/ids.js';
@@ -11,6 +11,10 @@ export const RouteSchema = z
 export const CategorySchema = z
   .enum(CATEGORIES as [Category, ...Category[]])
   .openapi('Category', { description: 'What the customer said the message is about.' });
+
+export const UrgencySchema = z
+  .enum(URGENCIES as [Urgency, ...Urgency[]])
+  .openapi('Urgency', { description: 'critical: money taken twice, locked accounts, safety, legal threats…' });
 
 export const FEEDBACK_ID = ID_PATTERN('fb');
 
@@ -198,6 +202,9 @@ export const FeedbackSchema = z
     sentiment: z.number().min(-1).max(1),
     confidence: z.number().min(0).max(1),
     reasons: z.array(z.string()),
+    urgency: UrgencySchema,
+    topics: z.array(z.string()).openapi({ description: 'What it is about: billing, bug, delivery, account…' }),
+    prRisk: z.boolean().openapi({ description: 'The customer threatens to go public: PR is alerted too.' }),
     status: z.string(),
     createdAt: z.string(),
   })
