@@ -4,6 +4,7 @@ import { requireBindings, type AppEnv } from './env.js';
 import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
+import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
@@ -19,7 +20,9 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerListTestimonials(registerUpdateFeedback(registerListFeedback(registerCreateFeedback(base))));
+  const app = registerListTestimonials(
+    registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base)))),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

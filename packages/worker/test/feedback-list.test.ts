@@ -199,3 +199,26 @@ describe('GET /v1/feedback filters', () => {
     }
   });
 });
+
+describe('GET /v1/feedback/{id}', () => {
+  it('reads one message of the site with every role, and nothing of another site', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const [id] = await send(site, [{ message: 'My parcel is stuck in customs.', rating: 2 }]);
+    for (const role of ['admin', 'support', 'pr'] as const) {
+      const res = await getWithSecret(`/v1/feedback/${id}`, site.secretKeys[role]);
+      expect(res.status, role).toBe(200);
+      expect(await res.json()).toMatchObject({ id, message: 'My parcel is stuck in customs.', rating: 2, urgency: expect.any(String) });
+    }
+    const elsewhere = await getWithSecret(`/v1/feedback/${id}`, other.secretKeys.admin);
+    expect(elsewhere.status).toBe(404);
+    expect((await elsewhere.json<Envelope>()).error.code).toBe('not_found');
+  });
+
+  it('refuses a malformed id and a publishable key', async () => {
+    const site = await createSite();
+    const [id] = await send(site, [{ message: 'Hello' }]);
+    expect((await getWithSecret('/v1/feedback/not-an-id', site.secretKeys.admin)).status).toBe(400);
+    expect((await getWithSecret(`/v1/feedback/${id}`, site.publishableKey)).status).toBe(401);
+  });
+});

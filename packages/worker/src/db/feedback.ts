@@ -201,6 +201,12 @@ export interface ListFilter {
 }
 
 /** One page of a site's feedback, newest first, and whether more follow. */
+/** One message of the site, or null when the site has none with this id. */
+export async function findFeedback(db: D1Database, siteId: string, id: string): Promise<Feedback | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE site_id = ? AND id = ?`).bind(siteId, id).first<FeedbackRow>();
+  return row && toFeedback(row);
+}
+
 export async function listFeedback(
   db: D1Database,
   siteId: string,
