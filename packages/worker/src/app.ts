@@ -3,6 +3,8 @@ import { requestId } from 'hono/request-id';
 import { requireBindings, type AppEnv } from './env.js';
 import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
+import { registerDeleteCustomer } from './routes/customer-delete.js';
+import { registerExportCustomer } from './routes/customer-export.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
@@ -20,8 +22,10 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerListTestimonials(
-    registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base)))),
+  const app = registerDeleteCustomer(
+    registerExportCustomer(
+      registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
+    ),
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {

@@ -201,6 +201,19 @@ export interface ListFilter {
 }
 
 /** One page of a site's feedback, newest first, and whether more follow. */
+/** Every message of the site from this email, as typed or as the site gave it (identify), newest first. */
+export async function listCustomerFeedback(db: D1Database, siteId: string, email: string): Promise<Feedback[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM feedback
+        WHERE site_id = ?1 AND (lower(email) = lower(?2) OR lower(user_email) = lower(?2))
+        ORDER BY id DESC`,
+    )
+    .bind(siteId, email)
+    .all<FeedbackRow>();
+  return results.map(toFeedback);
+}
+
 /** One message of the site, or null when the site has none with this id. */
 export async function findFeedback(db: D1Database, siteId: string, id: string): Promise<Feedback | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE site_id = ? AND id = ?`).bind(siteId, id).first<FeedbackRow>();

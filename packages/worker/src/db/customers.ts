@@ -1,0 +1,46 @@
+/**
+ * One customer's data on one site, found by their email (typed, or given by the site) or by one
+ * of their messages: what a person asking "what do you hold about me?" or "delete it" is owed.
+ */
+import { findFeedback, listCustomerFeedback } from './feedback.js';
+import type { Feedback } from '../schemas/feedback.js';
+
+/** Exactly one of the two (the route's query schema makes sure). */
+export interface CustomerRef {
+  email?: string;
+  feedbackId?: string;
+}
+
+export interface CustomerData {
+  feedback: Feedback[];
+  /** Testimonials made from those messages, whatever their status. */
+  testimonials: { id: string; feedbackId: string; quote: string; status: string }[];
+}
+
+export async function customerData(db: D1Database, siteId: string, ref: CustomerRef): Promise<CustomerData> {
+  const feedback =
+    ref.email !== undefined
+      ? await listCustomerFeedback(db, siteId, ref.email)
+      : [await findFeedback(db, siteId, ref.feedbackId!)].filter((f) => f !== null);
+  if (!feedback.length) return { feedback, testimonials: [] };
+  const ids = feedback.map((f) => f.id);
+  const { results } = await db
+    .prepare(
+      `SELECT id, feedback_id AS feedbackId, quote, status FROM testimonials
+        WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(siteId, JSON.stringify(ids))
+    .all<CustomerData['testimonials'][number]>();
+  return { feedback, testimonials: results };
+}
+
+/** Deletes the customer's messages and the testimonials made from them; returns how many of each. */
+export async function deleteCustomerData(db: D1Database, siteId: string, data: CustomerData) {
+  const ids = JSON.stringify(data.feedback.map((f) => f.id));
+  // Testimonials first: deleting a message would otherwise only unlink its quote.
+  const [testimonials, feedback] = await db.batch([
+    db.prepare(`DELETE FROM testimonials WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
+    db.prepare(`DELETE FROM feedback WHERE site_id = ? AND id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
+  ]);
+  return { feedback: feedback!.meta.changes, testimonials: testimonials!.meta.changes };
+}

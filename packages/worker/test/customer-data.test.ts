@@ -1,0 +1,77 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, createSite, getWithSecret, postFeedback, type Envelope, type TestSite } from './helpers.js';
+
+async function send(site: TestSite, body: object): Promise<string> {
+  return (await (await postFeedback(site, body)).json<{ id: string }>()).id;
+}
+
+const remove = (path: string, secret: string) => api(path, { method: 'DELETE', headers: { authorization: `Bearer ${secret}` } });
+
+async function quote(site: TestSite, feedbackId: string) {
+  await env.DB.prepare(
+    `INSERT INTO testimonials (id, site_id, feedback_id, quote, status, approved_at, created_at)
+     VALUES (?, ?, ?, 'Lovely beans', 'approved', ?, ?)`,
+  )
+    .bind(`tm_${feedbackId}`, site.id, feedbackId, new Date().toISOString(), new Date().toISOString())
+    .run();
+}
+
+describe('/v1/customer-data', () => {
+  it("exports one customer's messages and testimonials, by email (typed or identified) or by message", async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const typed = await send(site, { message: 'Where is my order?', email: 'Ana@Example.com' });
+    const identified = await send(site, { message: 'Lovely beans!', rating: 5, user: { id: 'cus_1', email: 'ana@example.com' } });
+    await send(site, { message: 'Someone else entirely', email: 'bo@example.com' });
+    await send(other, { message: 'Same person, another site', email: 'ana@example.com' });
+    await quote(site, identified);
+
+    const res = await getWithSecret('/v1/customer-data?email=ana@example.com', site.secretKeys.admin);
+    expect(res.status).toBe(200);
+    const data = await res.json<{ feedback: { id: string }[]; testimonials: { id: string }[] }>();
+    expect(data.feedback.map((f) => f.id).sort()).toEqual([typed, identified].sort());
+    expect(data.testimonials).toEqual([{ id: `tm_${identified}`, feedbackId: identified, quote: 'Lovely beans', status: 'approved' }]);
+
+    const one = await (await getWithSecret(`/v1/customer-data?feedbackId=${typed}`, site.secretKeys.admin)).json<{ feedback: { id: string }[] }>();
+    expect(one.feedback.map((f) => f.id)).toEqual([typed]);
+  });
+
+  it('deletes them and their testimonials, which leave the wall at once, and nothing of anyone else', async () => {
+    const site = await createSite();
+    const mine = await send(site, { message: 'Please forget me, but the coffee was great', email: 'cy@example.com' });
+    const theirs = await send(site, { message: 'Keep mine', email: 'di@example.com' });
+    await quote(site, mine);
+    // The wall has it cached already.
+    const wall = async () =>
+      (await (await api(`/v1/testimonials?siteKey=${site.publishableKey}`)).json<{ data: { id: string }[] }>()).data.map((t) => t.id);
+    expect(await wall()).toEqual([`tm_${mine}`]);
+
+    const res = await remove('/v1/customer-data?email=cy@example.com', site.secretKeys.admin);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deleted: { feedback: 1, testimonials: 1 } });
+    expect(await wall()).toEqual([]);
+    expect((await getWithSecret(`/v1/feedback/${mine}`, site.secretKeys.admin)).status).toBe(404);
+    expect((await getWithSecret(`/v1/feedback/${theirs}`, site.secretKeys.admin)).status).toBe(200);
+  });
+
+  it('is for admin keys only, of that site, and asks for exactly one of email or feedbackId', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const id = await send(site, { message: 'Hi', email: 'ed@example.com' });
+    for (const role of ['support', 'pr'] as const) {
+      expect((await getWithSecret('/v1/customer-data?email=ed@example.com', site.secretKeys[role])).status, role).toBe(403);
+      expect((await remove('/v1/customer-data?email=ed@example.com', site.secretKeys[role])).status, role).toBe(403);
+    }
+    // Another site's admin finds nothing and deletes nothing.
+    const elsewhere = await remove(`/v1/customer-data?feedbackId=${id}`, other.secretKeys.admin);
+    expect(await elsewhere.json()).toEqual({ deleted: { feedback: 0, testimonials: 0 } });
+    expect((await getWithSecret(`/v1/feedback/${id}`, site.secretKeys.admin)).status).toBe(200);
+
+    for (const query of ['', `email=ed@example.com&feedbackId=${id}`, 'email=not-an-email', 'feedbackId=nope']) {
+      const res = await getWithSecret(`/v1/customer-data?${query}`, site.secretKeys.admin);
+      expect(res.status, query).toBe(400);
+      expect((await res.json<Envelope>()).error.code).toBe('invalid_request');
+    }
+  });
+});
