@@ -2,7 +2,7 @@
 // context, who the site says the customer is, and spam signals; and the follow-up token it gets back.
 import { describe, expect, it } from 'vitest';
 import { starsFromScore } from '../src/lib/decision.js';
-import { countFeedback, createSite, getWithSecret, postFeedback, storedFeedback, type Envelope } from './helpers.js';
+import { countFeedback, createSite, expectRefusedField, getWithSecret, postFeedback, storedFeedback, type Envelope } from './helpers.js';
 
 interface Created {
   id: string;
@@ -180,13 +180,7 @@ describe('POST /v1/feedback validation of the widget’s fields', () => {
   ];
 
   it.each(invalid)('answers 400 for %s, naming the field', async (_case, body, path) => {
-    const site = await createSite();
-    const res = await postFeedback(site, body);
-    expect(res.status).toBe(400);
-    const { error } = await res.json<Envelope>();
-    expect(error.code).toBe('invalid_request');
-    expect(error.issues?.map((i) => i.path)).toContain(path);
-    expect(await countFeedback(site.id)).toBe(0);
+    await expectRefusedField(body, path);
   });
 
   it('answers 400 for both a rating and a score, saying to send one', async () => {

@@ -1,5 +1,6 @@
 /** Test fixtures: real sites and keys in the real (local) D1, and requests to the real worker. */
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { sha256 } from '../src/lib/hash.js';
 import type { Role } from '../src/db/keys.js';
 
@@ -100,4 +101,16 @@ export async function countFeedback(siteId: string): Promise<number> {
 
 export interface Envelope {
   error: { code: string; message: string; requestId: string; issues?: { path: string; message: string }[] };
+}
+
+/** Posts `body` to a new site and checks it is refused as invalid, naming `path`, with nothing stored. */
+export async function expectRefusedField(body: unknown, path: string): Promise<void> {
+  const site = await createSite();
+  const res = await postFeedback(site, body);
+  expect(res.status).toBe(400);
+  const { error } = await res.json<Envelope>();
+  expect(error.code).toBe('invalid_request');
+  expect(error.requestId).toBe(res.headers.get('x-request-id'));
+  expect(error.issues?.map((i) => i.path)).toContain(path);
+  expect(await countFeedback(site.id)).toBe(0);
 }
