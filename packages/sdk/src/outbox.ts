@@ -1,5 +1,5 @@
 import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
-import { createClient, newIdempotencyKey, type ClientOptions } from './client.js';
+import { createClient, newIdempotencyKey, type Client, type ClientOptions } from './client.js';
 import { TandemError } from './errors.js';
 
 export interface OutboxOptions extends ClientOptions {
@@ -33,6 +33,8 @@ export interface Outbox {
    * idempotency key makes the API store each once.
    */
   beacon(): void;
+  /** The client it sends with, for the rest of the API (e.g. `update` with a sent message's token). */
+  readonly client: Client;
 }
 
 interface Entry {
@@ -169,6 +171,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
 
     pending: () => read().length,
+
+    client,
 
     beacon() {
       if (!globalThis.navigator?.sendBeacon) return;

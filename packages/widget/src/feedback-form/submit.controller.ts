@@ -1,10 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import {
-  createClient,
   createOutbox,
   newIdempotencyKey,
   TandemError,
-  type Client,
   type FeedbackCreated,
   type FeedbackInput,
   type Outbox,
@@ -39,8 +37,8 @@ export class SubmitController {
 
   followUp: FollowUpStatus = 'idle';
 
-  #sdk?: { outbox: Outbox; client: Client };
-  #sdkConfig = '';
+  #outbox?: Outbox;
+  #outboxConfig = '';
   /** Counts resets, so an answer that arrives after one is ignored. */
   #round = 0;
   /**
@@ -102,7 +100,7 @@ export class SubmitController {
     this.followUp = 'sending';
     this.host.requestUpdate();
     try {
-      await this.sdk().client.update(result.id, { token: result.token, email });
+      await this.outbox().client.update(result.id, { token: result.token, email });
       if (round === this.#round) this.followUp = 'added';
     } catch {
       if (round === this.#round) this.followUp = 'failed';
@@ -119,23 +117,18 @@ export class SubmitController {
     this.host.requestUpdate();
   }
 
-  /** The site's outbox (see Outbox). */
-  outbox(): Outbox {
-    return this.sdk().outbox;
-  }
-
   /**
-   * The SDK for the site: made on first use, and again if the site key or endpoint changed
-   * since. Throws a TandemError (invalid_config) when they are missing or malformed.
+   * The site's outbox (see Outbox), and through it the client: made on first use, and again if
+   * the site key or endpoint changed since. Throws a TandemError (invalid_config) when they are
+   * missing or malformed.
    */
-  private sdk() {
+  outbox(): Outbox {
     const { siteKey = '', endpoint = '' } = this.config();
     const key = `${siteKey} ${endpoint}`;
-    if (!this.#sdk || key !== this.#sdkConfig) {
-      const options = { siteKey, endpoint };
-      this.#sdk = { outbox: createOutbox(options), client: createClient(options) };
-      this.#sdkConfig = key;
+    if (!this.#outbox || key !== this.#outboxConfig) {
+      this.#outbox = createOutbox({ siteKey, endpoint });
+      this.#outboxConfig = key;
     }
-    return this.#sdk;
+    return this.#outbox;
   }
 }
