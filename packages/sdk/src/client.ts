@@ -1,103 +1,132 @@
-import type { FeedbackCreated, FeedbackInput, FeedbackUpdate, FeedbackUpdated } from '@tandem/worker/types';
-import { DEFAULT_MESSAGES, TandemError, type TandemErrorCode } from './errors.js';
-import { request } from './request.js';
+import type { FeedbackCreated, FeedbackInput, FeedbackUpdated } from '@tandem/worker/types';
+import { publicApi, type ClientOptions, type PublicApi, type SubmitOptions } from './api.js';
+import type { TandemError } from './errors.js';
+import { createOutbox, type OutboxOptions, type OutboxResult } from './outbox.js';
 
-export interface ClientOptions {
-  /** The site's publishable key, `pk_…`. Safe to ship to browsers. */
-  siteKey: string;
-  /** Where the Tandem worker runs, e.g. `https://feedback.example.com`. */
-  endpoint: string;
-  /** Give up on a request after this many milliseconds. Default 10,000. */
-  timeoutMs?: number;
-  /** Messages for TandemError codes, e.g. to translate them. */
-  messages?: Partial<Record<TandemErrorCode, string>>;
-  /** A fetch implementation; defaults to the global one. */
-  fetch?: typeof fetch;
+/** Who the customer is, as the site knows them: sent with every message until changed. */
+export interface User {
+  /** The site's own id for the customer (an account id), never shown to other customers. */
+  id?: string;
+  email?: string;
+  name?: string;
 }
 
-export interface SubmitOptions {
+/** What a client tells its listeners (see Client.on). */
+export interface ClientEvents {
+  /** A message was stored and sorted: by submit, send or a flush of the offline queue. */
+  sent: FeedbackCreated;
+  /** send could not confirm a message and kept it to try again (offline, timeout, server error). */
+  queued: TandemError;
+  /** A call failed: the API refused it, or it could not be confirmed and was not kept. */
+  error: TandemError;
+  /** update added an email, a name or consent to a message. */
+  updated: FeedbackUpdated;
+}
+
+export interface Client extends PublicApi {
   /**
-   * Sending the same key again returns the first answer and never stores the message twice.
-   * Reuse it when retrying the same message; a fresh one is made when omitted.
+   * Remembers who the customer is (after sign-in) for every later message, as `user`; the API
+   * also takes their email and name from it when a message has none. `null` forgets them
+   * (sign-out).
    */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-}
-
-export interface UpdateOptions {
-  signal?: AbortSignal;
-}
-
-export interface Client {
-  /** Sends one message; resolves once it is stored and sorted. Rejects with a TandemError. */
-  submit(feedback: FeedbackInput, options?: SubmitOptions): Promise<FeedbackCreated>;
+  identify(user: User | null): void;
   /**
-   * Adds an email, a name or consent to a message sent in the last 24 hours, with the `token`
-   * submit resolved with. An email or name already there cannot be changed (`already_set`); a
-   * wrong or expired token is `not_found`.
+   * Sends through the offline queue (localStorage in browsers): resolves `sent`, or `queued`
+   * when it could not be confirmed and will go with the next `flush`. Rejects only when the API
+   * refused the message.
    */
-  update(id: string, update: FeedbackUpdate, options?: UpdateOptions): Promise<FeedbackUpdated>;
+  send(feedback: FeedbackInput, options?: Pick<SubmitOptions, 'idempotencyKey'>): Promise<OutboxResult>;
+  /** Sends what the queue kept; call it when the browser is back online and on page load. */
+  flush(): Promise<FeedbackCreated[]>;
+  /** How many messages the queue keeps. */
+  pending(): number;
+  /** Hands kept messages to `navigator.sendBeacon`: call it on `pagehide`. */
+  beacon(): void;
+  /** Listens to one kind of event; returns the function that stops listening. */
+  on<K extends keyof ClientEvents>(type: K, listener: (detail: ClientEvents[K]) => void): () => void;
 }
 
 /**
- * A client for the public API. Touches no browser globals until a method is called, so it is
- * safe to create during server-side rendering.
+ * The browser client: submit and update, who the customer is, the offline queue and events.
+ * Touches no browser globals until a method is called, so it is safe to create during
+ * server-side rendering.
  *
  * @example
  * const tandem = createClient({ siteKey: 'pk_…', endpoint: 'https://feedback.example.com' });
+ * tandem.identify({ id: 'cus_42', email: 'sam@example.com' });
+ * tandem.on('sent', ({ id, routes }) => console.log(id, routes));
  * const { id, token, label } = await tandem.submit({ message: 'Checkout is broken', rating: 1 });
- * await tandem.update(id, { token, email: 'sam@example.com' });
+ * await tandem.update(id, { token, name: 'Sam' });
  */
-export function createClient(options: ClientOptions): Client {
-  const messages = { ...DEFAULT_MESSAGES, ...options.messages };
-  if (!options.siteKey?.startsWith('pk_')) {
-    throw new TandemError('invalid_config', `${messages.invalid_config} siteKey must be a publishable key (pk_…).`);
+export function createClient(options: OutboxOptions): Client {
+  const api = publicApi(options);
+  type Listener = (detail: ClientEvents[keyof ClientEvents]) => void;
+  const listeners = new Map<keyof ClientEvents, Set<Listener>>();
+  const emit = <K extends keyof ClientEvents>(type: K, detail: ClientEvents[K]) => {
+    for (const listener of listeners.get(type) ?? []) {
+      // One listener's bug must not stop the others, nor the send that called it.
+      try {
+        listener(detail);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+  /** Tells `type` what the call answered, or `error` why it failed. */
+  async function told<K extends 'sent' | 'updated'>(type: K, call: Promise<ClientEvents[K]>) {
+    try {
+      const result = await call;
+      emit(type, result);
+      return result;
+    } catch (error) {
+      emit('error', error as TandemError);
+      throw error;
+    }
   }
-  let base: string;
-  try {
-    base = new URL(options.endpoint).href.replace(/\/+$/, '');
-  } catch {
-    throw new TandemError('invalid_config', `${messages.invalid_config} endpoint must be an absolute URL.`);
-  }
-  const ctx = { ...options, messages }; // request() applies the defaults of fetch and timeoutMs.
+  let user: User | null = null;
+  const withUser = (feedback: FeedbackInput): FeedbackInput =>
+    user && !feedback.user ? { ...feedback, user: { ...user } } : feedback;
+  const calls: PublicApi = {
+    submit: (feedback, opts) => told('sent', api.submit(withUser(feedback), opts)),
+    update: (id, update, opts) => told('updated', api.update(id, update, opts)),
+  };
+  // The outbox sends with these, so what it sends and flushes is told `sent`. A message it could
+  // not confirm is not an error to the app: send tells `queued` once.
+  const outbox = createOutbox(options, {
+    submit: async (feedback, opts) => {
+      const result = await api.submit(feedback, opts);
+      emit('sent', result);
+      return result;
+    },
+    update: calls.update,
+  });
 
   return {
-    submit(feedback, { idempotencyKey = newIdempotencyKey(), signal } = {}) {
-      return request<FeedbackCreated>(
-        ctx,
-        `${base}/v1/feedback`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${options.siteKey}`,
-            'content-type': 'application/json',
-            'idempotency-key': idempotencyKey,
-          },
-          body: JSON.stringify(feedback),
-        },
-        signal,
-      );
+    ...calls,
+    identify(next) {
+      user = next && { ...next };
     },
-
-    update(id, update, { signal } = {}) {
-      return request<FeedbackUpdated>(
-        ctx,
-        `${base}/v1/feedback/${encodeURIComponent(id)}`,
-        {
-          method: 'PATCH',
-          headers: { authorization: `Bearer ${options.siteKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify(update),
-        },
-        signal,
-      );
+    async send(feedback, opts) {
+      try {
+        const sent = await outbox.send(withUser(feedback), opts);
+        if (sent.status === 'queued') emit('queued', sent.error);
+        return sent;
+      } catch (error) {
+        emit('error', error as TandemError);
+        throw error;
+      }
+    },
+    flush: outbox.flush,
+    pending: outbox.pending,
+    beacon: outbox.beacon,
+    on(type, listener) {
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set.add(listener as Listener));
+      return () => void set.delete(listener as Listener);
     },
   };
 }
 
-/**
- * A random key for one message. randomUUID needs a secure context; plain http pages fall back to
- * 128 random bits (the API takes any unique string).
- */
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
-}
+

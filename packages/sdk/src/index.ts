@@ -2,8 +2,10 @@
  * @tandem/sdk: send feedback to Tandem from your own app.
  * API types come from the worker's own schemas, so the SDK and the API cannot drift apart.
  */
-export { createClient, newIdempotencyKey } from './client.js';
-export type { Client, ClientOptions, SubmitOptions, UpdateOptions } from './client.js';
+export { createClient } from './client.js';
+export type { Client, ClientEvents, User } from './client.js';
+export { newIdempotencyKey } from './api.js';
+export type { ClientOptions, PublicApi, SubmitOptions, UpdateOptions } from './api.js';
 export { TandemError, DEFAULT_MESSAGES } from './errors.js';
 export type { TandemErrorCode, ClientErrorCode } from './errors.js';
 export type {

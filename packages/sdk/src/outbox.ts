@@ -1,5 +1,5 @@
 import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
-import { createClient, newIdempotencyKey, type Client, type ClientOptions } from './client.js';
+import { newIdempotencyKey, publicApi, type ClientOptions, type PublicApi } from './api.js';
 import { TandemError } from './errors.js';
 
 export interface OutboxOptions extends ClientOptions {
@@ -33,8 +33,8 @@ export interface Outbox {
    * idempotency key makes the API store each once.
    */
   beacon(): void;
-  /** The client it sends with, for the rest of the API (e.g. `update` with a sent message's token). */
-  readonly client: Client;
+  /** The calls it sends with, for the rest of the API (e.g. `update` with a sent message's token). */
+  readonly client: PublicApi;
 }
 
 interface Entry {
@@ -75,9 +75,11 @@ export const outboxStorageKey = (siteKey: string): string => `tandem-outbox:${si
  * addEventListener('pagehide', () => outbox.beacon());
  * const sent = await outbox.send({ message: 'Love the new app' });
  * if (sent.status === 'queued') showSavedForLater();
+ *
+ * @param client the calls it sends with: createClient passes its own, so its events fire for
+ *   queued messages too; by default a plain one for `options`.
  */
-export function createOutbox(options: OutboxOptions): Outbox {
-  const client = createClient(options);
+export function createOutbox(options: OutboxOptions, client: PublicApi = publicApi(options)): Outbox {
   const prefix = outboxStorageKey(options.siteKey);
   const url = `${new URL(options.endpoint).href.replace(/\/+$/, '')}/v1/feedback`;
   let flushing: Promise<FeedbackCreated[]> | undefined;

@@ -1,35 +1,11 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../tests/support/wrangler-dev.js';
 import { createOutbox, TandemError } from '../src/index.js';
+import { MemoryStorage } from './memory-storage.js';
 
 const endpoint = inject('endpoint');
 const siteKey = 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d';
 const secretKey = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
-
-/** localStorage as a page has it, in memory; `full` makes every write fail like a full store. */
-class MemoryStorage implements Storage {
-  #items = new Map<string, string>();
-  full = false;
-  get length() {
-    return this.#items.size;
-  }
-  key(index: number) {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.#items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  clear() {
-    this.#items.clear();
-  }
-}
 
 /**
  * Another tab's view of the same storage, as Chromium gives one: writes go through, reads come
