@@ -98,7 +98,7 @@ function widgetTypescript() {
 export default [
   // features is its own entry so training/train.mjs hashes text exactly as the product does.
   library('triage', ['index', 'cli', 'features']),
-  library('sdk', ['index']),
+  library('sdk', ['index', 'admin']),
   library('widget', ['index'], ['lit', '@tandem/sdk']),
   // Runs after the library builds above: it bundles @tandem/sdk from packages/sdk/dist. ES
   // modules, so the form is its own file, fetched when first needed, and the testimonial wall

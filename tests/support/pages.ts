@@ -57,7 +57,7 @@ export async function shopPage(browser: BrowserContext, options: ShopPage = {}):
 export async function storedFeedback(): Promise<Record<string, any>[]> {
   const res = await fetch(`${inject('endpoint')}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
   if (!res.ok) throw new Error(`listing feedback: ${res.status} ${await res.text()}`);
-  return (await res.json()).data;
+  return ((await res.json()) as { data: Record<string, any>[] }).data;
 }
 
 /**

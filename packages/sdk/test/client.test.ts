@@ -10,7 +10,7 @@ const secretKey = 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8';
 
 async function listed(): Promise<{ id: string; message: string; email: string | null; consent: { publish: boolean } }[]> {
   const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
-  return (await res.json()).data;
+  return ((await res.json()) as { data: Awaited<ReturnType<typeof listed>> }).data;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<TandemError> {

@@ -41,7 +41,7 @@ class StaleView implements Storage {
 
 async function copies(message: string): Promise<number> {
   const res = await fetch(`${endpoint}/v1/feedback?limit=100`, { headers: { authorization: `Bearer ${secretKey}` } });
-  return (await res.json()).data.filter((f: { message: string }) => f.message === message).length;
+  return ((await res.json()) as { data: { message: string }[] }).data.filter((f: { message: string }) => f.message === message).length;
 }
 
 const offline = async () => `http://127.0.0.1:${await freePort()}`;

@@ -1,3 +1,6 @@
+// The SDK's admin client takes its types from the routes, so programs that only know the browser's
+// globals compile this file too: name the Workers types it needs here.
+/// <reference types="@cloudflare/workers-types" />
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Site } from './db/sites.js';
 import type { SecretKey } from './db/keys.js';

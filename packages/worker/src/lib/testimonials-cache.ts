@@ -12,6 +12,8 @@ import { MAX_TESTIMONIALS } from '../db/testimonials.js';
 export const TESTIMONIALS_TTL_SECONDS = 60;
 
 // Never fetched: a name for the cache entry, one per site, whatever `limit` a wall asks for.
+// Workers' default cache; typed here too for programs that see the browser's CacheStorage.
+const edgeCache = () => (caches as CacheStorage & { default: Cache }).default;
 const cacheKey = (siteId: string) => new Request(`https://cache.tandem.invalid/testimonials/${encodeURIComponent(siteId)}`);
 
 /**
@@ -22,9 +24,9 @@ export async function cachedTestimonials(
   siteId: string,
   load: () => Promise<Testimonial[]>,
 ): Promise<{ testimonials: Testimonial[]; hit: boolean }> {
-  const cache = caches.default;
+  const cache = edgeCache();
   const cached = await cache.match(cacheKey(siteId));
-  if (cached) return { testimonials: await cached.json<Testimonial[]>(), hit: true };
+  if (cached) return { testimonials: (await cached.json()) as Testimonial[], hit: true };
   const testimonials = await load();
   await cache.put(
     cacheKey(siteId),
@@ -38,5 +40,5 @@ export async function cachedTestimonials(
  * withdrawn. Only this data centre's copy goes; the others expire within the TTL.
  */
 export async function forgetTestimonials(siteId: string): Promise<void> {
-  await caches.default.delete(cacheKey(siteId));
+  await edgeCache().delete(cacheKey(siteId));
 }
