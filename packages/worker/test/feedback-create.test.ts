@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/lib/hash.js';
+import { forgetKeys } from '../src/middleware/keys.js';
 import { api, countFeedback, createSite, expectRefusedField, ORIGIN, postFeedback, type Envelope } from './helpers.js';
 
 const complaint = { message: 'I was charged twice for my order and nobody answers my emails.', rating: 1 };
@@ -315,5 +316,20 @@ describe('POST /v1/feedback rate limit', () => {
     // Another client of the same site is not held back.
     const other = await postFeedback(site, { message: 'from someone else' }, { 'cf-connecting-ip': '198.51.100.4' });
     expect(other.status).toBe(201);
+  });
+});
+
+describe('key lookups', () => {
+  it('remember a live key for a while, and forget it when told (as revoking does)', async () => {
+    const site = await createSite();
+    expect((await postFeedback(site, complaint)).status).toBe(201);
+    await env.DB.prepare("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE site_id = ? AND kind = 'publishable'")
+      .bind(site.id)
+      .run();
+    // This isolate looked the key up a moment ago: no D1 round trip, so it still passes…
+    expect((await postFeedback(site, complaint)).status).toBe(201);
+    // …until the site's keys are forgotten, which the routes that change keys and origins do.
+    forgetKeys(site.id);
+    expect((await postFeedback(site, complaint)).status).toBe(401);
   });
 });
