@@ -9,6 +9,12 @@ import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
+import { registerApproveStudioTestimonial } from './routes/studio-testimonial-approve.js';
+import { registerCreateStudioTestimonial } from './routes/studio-testimonial-create.js';
+import { registerGetStudioTestimonial } from './routes/studio-testimonial-get.js';
+import { registerUpdateStudioTestimonial } from './routes/studio-testimonial-update.js';
+import { registerWithdrawStudioTestimonial } from './routes/studio-testimonial-withdraw.js';
+import { registerListStudioTestimonials } from './routes/studio-testimonials-list.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
@@ -22,9 +28,23 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerDeleteCustomer(
-    registerExportCustomer(
-      registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
+  const app = registerWithdrawStudioTestimonial(
+    registerApproveStudioTestimonial(
+      registerUpdateStudioTestimonial(
+        registerCreateStudioTestimonial(
+          registerGetStudioTestimonial(
+            registerListStudioTestimonials(
+              registerDeleteCustomer(
+                registerExportCustomer(
+                  registerListTestimonials(
+                    registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base)))),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
     ),
   );
 
