@@ -5,6 +5,12 @@ import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
 import { registerExportCustomer } from './routes/customer-export.js';
+import { registerCreateKey } from './routes/keys-create.js';
+import { registerListKeys } from './routes/keys-list.js';
+import { registerRevokeKey } from './routes/keys-revoke.js';
+import { registerGetSite } from './routes/site-get.js';
+import { registerUpdateSite } from './routes/site-update.js';
+import { registerCreateSite } from './routes/sites-create.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
@@ -28,24 +34,22 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerWithdrawStudioTestimonial(
+  // Each register… adds its route to the app it is given and returns it with the route's type:
+  // the chain is what types the SDK's client, so every route joins it.
+  const core = registerDeleteCustomer(
+    registerExportCustomer(
+      registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
+    ),
+  );
+  const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(
       registerUpdateStudioTestimonial(
-        registerCreateStudioTestimonial(
-          registerGetStudioTestimonial(
-            registerListStudioTestimonials(
-              registerDeleteCustomer(
-                registerExportCustomer(
-                  registerListTestimonials(
-                    registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base)))),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
+        registerCreateStudioTestimonial(registerGetStudioTestimonial(registerListStudioTestimonials(core))),
       ),
     ),
+  );
+  const app = registerCreateSite(
+    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(studio))))),
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
