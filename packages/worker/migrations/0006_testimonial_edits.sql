@@ -29,5 +29,5 @@ CREATE TABLE testimonial_edits (
 );
 CREATE INDEX testimonial_edits_by_testimonial ON testimonial_edits(testimonial_id, id);
 
--- The studio lists a site's testimonials newest first, a page at a time (ids sort by time).
-CREATE INDEX testimonials_by_site_and_id ON testimonials(site_id, id);
+-- The studio lists a site's testimonials newest first, a page at a time.
+CREATE INDEX testimonials_by_site_and_age ON testimonials(site_id, created_at, id);

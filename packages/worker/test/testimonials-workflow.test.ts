@@ -236,9 +236,27 @@ describe('GET /v1/studio/testimonials', () => {
     expect(withdrawn.data.map((t) => t.id)).toEqual([made[3]!.id]);
   });
 
+  it('orders by time whatever the ids, and pages on when the last item of a page is deleted', async () => {
+    const site = await createSite();
+    const made = await create(site, { feedbackId: (await message(site)).id });
+    // Seeded like the demo's: an id that sorts after every ULID, made before the one above.
+    await env.DB.prepare(
+      `INSERT INTO testimonials (id, site_id, quote, status, approved_at, created_at)
+       VALUES (?, ?, 'Seeded', 'approved', '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    )
+      .bind(`tm_seeded_${site.id}`, site.id)
+      .run();
+    const first = await (await getWithSecret(`${STUDIO}?limit=1`, site.secretKeys.pr)).json<{ data: Detail[]; nextCursor: string }>();
+    expect(first.data.map((t) => t.id)).toEqual([made.id]);
+    await call('DELETE', `/v1/customer-data?feedbackId=${made.feedbackId}`, site.secretKeys.admin);
+    const next = await (await getWithSecret(`${STUDIO}?limit=1&cursor=${first.nextCursor}`, site.secretKeys.pr)).json<{ data: Detail[] }>();
+    expect(next.data.map((t) => t.id)).toEqual([`tm_seeded_${site.id}`]);
+  });
+
   it('refuses a bad status, limit or cursor, and a missing key', async () => {
     const site = await createSite();
-    for (const query of ['status=published', 'limit=0', 'limit=101', 'cursor=fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3']) {
+    const forged = btoa('yesterday tm_01JD3X9V5B7C2D4E6F8G0H1J3K');
+    for (const query of ['status=published', 'limit=0', 'limit=101', 'cursor=fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3', `cursor=${forged}`, 'cursor=%25%25']) {
       const error = await expectError(await getWithSecret(`${STUDIO}?${query}`, site.secretKeys.pr), 400, 'invalid_request');
       expect(error.issues?.map((i) => i.path)).toContain(query.split('=')[0]);
     }

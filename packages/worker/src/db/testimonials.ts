@@ -65,20 +65,27 @@ function toStudio(row: StudioRow): StudioTestimonial {
   };
 }
 
+/** Where a page of the studio's list ends: the last testimonial's time and id. */
+export interface TestimonialCursor {
+  createdAt: string;
+  id: string;
+}
+
 /** One page of the site's testimonials, newest first, and whether more follow. */
 export async function listTestimonials(
   db: D1Database,
   siteId: string,
-  { status, before, limit }: { status?: TestimonialStatus; before?: string; limit: number },
+  { status, after, limit }: { status?: TestimonialStatus; after?: TestimonialCursor; limit: number },
 ): Promise<{ items: StudioTestimonial[]; hasMore: boolean }> {
+  // By time rather than id: ids made by the API sort by time, but imported or seeded ones need not.
   const { results } = await db
     .prepare(
       `SELECT ${STUDIO_COLUMNS} FROM testimonials
-        WHERE site_id = ?1 AND (?2 IS NULL OR id < ?2) AND (?3 IS NULL OR status = ?3)
-        ORDER BY id DESC
-        LIMIT ?4`,
+        WHERE site_id = ?1 AND (?2 IS NULL OR (created_at, id) < (?2, ?3)) AND (?4 IS NULL OR status = ?4)
+        ORDER BY created_at DESC, id DESC
+        LIMIT ?5`,
     )
-    .bind(siteId, before ?? null, status ?? null, limit + 1)
+    .bind(siteId, after?.createdAt ?? null, after?.id ?? null, status ?? null, limit + 1)
     .all<StudioRow>();
   return { items: results.slice(0, limit).map(toStudio), hasMore: results.length > limit };
 }

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
 import { listTestimonials } from '../db/testimonials.js';
 import type { AppEnv } from '../env.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
 import { StudioTestimonialSchema, TESTIMONIAL_ID, TestimonialStatusSchema } from '../schemas/testimonial.js';
@@ -22,7 +23,8 @@ export const route = createRoute({
       limit: z.coerce.number().int().min(1).max(100).default(20),
       cursor: z
         .string()
-        .regex(TESTIMONIAL_ID, 'not a cursor this API gave out')
+        .max(200)
+        .refine((cursor) => decodeCursor(cursor, TESTIMONIAL_ID) !== null, 'not a cursor this API gave out')
         .optional()
         .openapi({ description: 'The `nextCursor` of the previous page.' }),
     }),
@@ -46,6 +48,8 @@ export const route = createRoute({
 export const registerListStudioTestimonials = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
   app.openapi(route, async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
-    const { items, hasMore } = await listTestimonials(c.env.DB, c.get('site').id, { status, before: cursor, limit });
-    return c.json({ data: items, nextCursor: hasMore ? items[items.length - 1]!.id : null }, 200);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, TESTIMONIAL_ID)!;
+    const { items, hasMore } = await listTestimonials(c.env.DB, c.get('site').id, { status, after, limit });
+    const last = items[items.length - 1];
+    return c.json({ data: items, nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
   });
