@@ -20,7 +20,8 @@ INSERT INTO api_keys (id, site_id, kind, role, key_hash, key_hint, created_at) V
    'sk_demo_8c4e…f3e8', '2026-11-01T09:00:00.000Z')
 ON CONFLICT DO NOTHING;
 
--- Approved testimonials for the demo page's wall (the approval workflow comes later).
+-- Approved testimonials for the demo page's wall, written straight into the seed (the studio's
+-- routes make them from consented messages).
 INSERT INTO testimonials (id, site_id, quote, author_name, rating, status, approved_at, created_at) VALUES
   ('tm_demo_1', 'site_demo', 'The Ethiopia Guji is the best coffee I have had at home. Fresh, fruity, and it arrived two days after roasting.', 'Amara O.', 5, 'approved', '2026-11-03T10:00:00.000Z', '2026-11-02T18:21:00.000Z'),
   ('tm_demo_2', 'site_demo', 'My grinder broke and support sent a replacement burr the same week, no questions asked.', 'Jonas W.', 5, 'approved', '2026-11-05T14:30:00.000Z', '2026-11-05T08:02:00.000Z'),

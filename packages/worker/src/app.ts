@@ -5,10 +5,22 @@ import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
 import { registerExportCustomer } from './routes/customer-export.js';
+import { registerCreateKey } from './routes/keys-create.js';
+import { registerListKeys } from './routes/keys-list.js';
+import { registerRevokeKey } from './routes/keys-revoke.js';
+import { registerGetSite } from './routes/site-get.js';
+import { registerUpdateSite } from './routes/site-update.js';
+import { registerCreateSite } from './routes/sites-create.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
+import { registerApproveStudioTestimonial } from './routes/studio-testimonial-approve.js';
+import { registerCreateStudioTestimonial } from './routes/studio-testimonial-create.js';
+import { registerGetStudioTestimonial } from './routes/studio-testimonial-get.js';
+import { registerUpdateStudioTestimonial } from './routes/studio-testimonial-update.js';
+import { registerWithdrawStudioTestimonial } from './routes/studio-testimonial-withdraw.js';
+import { registerListStudioTestimonials } from './routes/studio-testimonials-list.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
@@ -22,10 +34,22 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerDeleteCustomer(
+  // Each register… adds its route to the app it is given and returns it with the route's type:
+  // the chain is what types the SDK's client, so every route joins it.
+  const core = registerDeleteCustomer(
     registerExportCustomer(
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
+  );
+  const studio = registerWithdrawStudioTestimonial(
+    registerApproveStudioTestimonial(
+      registerUpdateStudioTestimonial(
+        registerCreateStudioTestimonial(registerGetStudioTestimonial(registerListStudioTestimonials(core))),
+      ),
+    ),
+  );
+  const app = registerCreateSite(
+    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(studio))))),
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {

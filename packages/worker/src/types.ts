@@ -8,6 +8,15 @@ import type { FeedbackInput as FeedbackInputWire } from './schemas/feedback.js';
 /** A message to submit. The key and idempotency key travel in headers. */
 export type FeedbackInput = Omit<FeedbackInputWire, 'siteKey' | 'idempotencyKey'>;
 export type { FeedbackCreated, Feedback, FeedbackUpdate, FeedbackUpdated } from './schemas/feedback.js';
-export type { Testimonial } from './schemas/testimonial.js';
+export type {
+  Testimonial,
+  StudioTestimonial,
+  StudioTestimonialDetail,
+  TestimonialEdit,
+  TestimonialCreate,
+  TestimonialUpdate,
+  TestimonialStatus,
+} from './schemas/testimonial.js';
+export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated } from './schemas/site.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
 export type { Label, Route, Category } from '@tandem/triage';

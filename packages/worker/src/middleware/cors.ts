@@ -32,3 +32,11 @@ export const siteCors = () =>
     // Chromium caps this at two hours; one preflight then covers a whole visit.
     maxAge: 7200,
   });
+
+/**
+ * Forget what this isolate remembers of origins, after a site's list changed: its own next
+ * preflight reads D1 again. Other isolates catch up within TTL_MS.
+ */
+export function forgetKnownOrigins(): void {
+  known.clear();
+}

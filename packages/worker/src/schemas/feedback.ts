@@ -21,8 +21,8 @@ export const FEEDBACK_ID = ID_PATTERN('fb');
 const MetadataValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 
 // Text people will read in a dashboard: line breaks and tabs yes, other control characters no.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
-const noControl = 'must not contain control characters';
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+export const noControl = 'must not contain control characters';
 
 const EMAIL = z.email().max(254);
 const NAME = z.string().trim().min(1).max(100).regex(NO_CONTROL_CHARACTERS, noControl);

@@ -1,0 +1,22 @@
+/**
+ * Contact details in text meant for the public. A testimonial wall never shows an email address
+ * or a phone number (PRODUCT.md, "Private by default"), even when the customer wrote one into
+ * the message PR wants to quote, so the studio refuses quotes and names that hold one.
+ */
+
+const EMAIL = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[a-z]{2,}/i;
+// A run of digits with the usual separators between them: "+44 20 7946 0958", "(555) 123-4567".
+const DIGIT_RUN = /\+?\(?\d(?:[\s().\/-]{0,2}\d)+/g;
+// Nine digits, or seven after a "+": shorter runs are order numbers, dates, prices and postcodes.
+const PHONE_DIGITS = 9;
+const INTERNATIONAL_DIGITS = 7;
+
+/** What kind of contact detail `text` holds, or null when it holds none. */
+export function findContact(text: string): 'an email address' | 'a phone number' | null {
+  if (EMAIL.test(text)) return 'an email address';
+  for (const [run] of text.matchAll(DIGIT_RUN)) {
+    const digits = run.replace(/\D/g, '').length;
+    if (digits >= PHONE_DIGITS || (run.startsWith('+') && digits >= INTERNATIONAL_DIGITS)) return 'a phone number';
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Schema } from 'hono/types';
+import { listTestimonials } from '../db/testimonials.js';
+import type { AppEnv } from '../env.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { secretKey } from '../middleware/keys.js';
+import { errorResponses } from '../schemas/error.js';
+import { StudioTestimonialSchema, TESTIMONIAL_ID, TestimonialStatusSchema } from '../schemas/testimonial.js';
+
+export const route = createRoute({
+  method: 'get',
+  path: '/v1/studio/testimonials',
+  tags: ['Private'],
+  summary: 'List testimonials in the studio',
+  description:
+    'Every testimonial of the site, drafts and withdrawn ones too, newest first, one page at a time. The wall’s ' +
+    'public list is GET /v1/testimonials. Pass `nextCursor` back as `cursor` (with the same status) for the next page.',
+  security: [{ secretKey: [] }],
+  middleware: [secretKey('admin', 'support', 'pr')] as const,
+  request: {
+    query: z.object({
+      status: TestimonialStatusSchema.optional().openapi({ description: 'Only this status.' }),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      cursor: z
+        .string()
+        .max(200)
+        .refine((cursor) => decodeCursor(cursor, TESTIMONIAL_ID) !== null, 'not a cursor this API gave out')
+        .optional()
+        .openapi({ description: 'The `nextCursor` of the previous page.' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page.',
+      content: {
+        'application/json': {
+          schema: z.object({
+            data: z.array(StudioTestimonialSchema),
+            nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 500),
+  },
+});
+
+export const registerListStudioTestimonials = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
+  app.openapi(route, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query');
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, TESTIMONIAL_ID)!;
+    const { items, hasMore } = await listTestimonials(c.env.DB, c.get('site').id, { status, after, limit });
+    const last = items[items.length - 1];
+    return c.json({ data: items, nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+  });
