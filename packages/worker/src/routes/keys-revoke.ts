@@ -3,7 +3,7 @@ import type { Schema } from 'hono/types';
 import { findSiteKey, revokeKey } from '../db/keys.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { secretKey } from '../middleware/keys.js';
+import { forgetKeys, secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
 import { KEY_ID, KeySchema } from '../schemas/site.js';
 
@@ -46,5 +46,7 @@ export const registerRevokeKey = <S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         throw new ApiError('last_admin_key', 'This is the site’s last live admin key; make another admin key before revoking it.');
       }
     }
+    // This isolate stops taking it at once; others within KEY_CACHE_MS.
+    forgetKeys(siteId);
     return c.json((await findSiteKey(db, siteId, id))!, 200);
   });
