@@ -5,9 +5,13 @@ import { notFound, onError, validationHook } from './errors.js';
 import { siteCors } from './middleware/cors.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
 import { registerExportCustomer } from './routes/customer-export.js';
+import { registerSetAssignee } from './routes/feedback-assignee.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
+import { registerAddNote } from './routes/feedback-notes.js';
+import { registerOverrideRoutes } from './routes/feedback-routes.js';
+import { registerSetStatus } from './routes/feedback-status.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
@@ -22,11 +26,13 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerDeleteCustomer(
+  const feedbackAndCustomers = registerDeleteCustomer(
     registerExportCustomer(
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
+  // Support's inbox.
+  const app = registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(feedbackAndCustomers))));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

@@ -37,9 +37,11 @@ export async function customerData(db: D1Database, siteId: string, ref: Customer
 /** Deletes the customer's messages and the testimonials made from them; returns how many of each. */
 export async function deleteCustomerData(db: D1Database, siteId: string, data: CustomerData) {
   const ids = JSON.stringify(data.feedback.map((f) => f.id));
-  // Testimonials first: deleting a message would otherwise only unlink its quote.
-  const [testimonials, feedback] = await db.batch([
+  // Testimonials first: deleting a message would otherwise only unlink its quote. The log and notes
+  // too, though the foreign key would cascade: D1 counts cascaded rows in the message's `changes`.
+  const [testimonials, , feedback] = await db.batch([
     db.prepare(`DELETE FROM testimonials WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
+    db.prepare(`DELETE FROM feedback_events WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
     db.prepare(`DELETE FROM feedback WHERE site_id = ? AND id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
   ]);
   return { feedback: feedback!.meta.changes, testimonials: testimonials!.meta.changes };

@@ -1,17 +1,23 @@
 /**
- * Per-site retention: customer messages older than the site's `retention_days` are deleted. Run
- * every night by the scheduled handler (wrangler.toml [triggers]). A testimonial made from a
- * message keeps its approved quote (its feedback_id becomes NULL): the customer agreed to publish
- * that; their message, email and context go.
+ * Per-site retention: customer messages older than the site's `retention_days` are deleted, with
+ * their log and internal notes. Run every night by the scheduled handler (wrangler.toml
+ * [triggers]). A testimonial made from a message keeps its approved quote (its feedback_id
+ * becomes NULL): the customer agreed to publish that; their message, email and context go.
  */
+
+const EXPIRED = `SELECT id FROM feedback
+  WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1,
+    '-' || (SELECT retention_days FROM sites WHERE sites.id = feedback.site_id) || ' days')`;
+
+/** Returns how many messages were deleted. */
 export async function enforceRetention(db: D1Database, now: Date): Promise<number> {
-  const result = await db
-    .prepare(
-      `DELETE FROM feedback
-        WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?,
-          '-' || (SELECT retention_days FROM sites WHERE sites.id = feedback.site_id) || ' days')`,
-    )
-    .bind(now.toISOString())
-    .run();
-  return result.meta.changes;
+  // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
+  // rows in the message's `changes`: done first, the count is the messages alone.
+  const at = now.toISOString();
+  const [, , messages] = await db.batch([
+    db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED})`).bind(at),
+  ]);
+  return messages!.meta.changes;
 }
