@@ -13,6 +13,7 @@ import { registerAddNote } from './routes/feedback-notes.js';
 import { registerOverrideRoutes } from './routes/feedback-routes.js';
 import { registerSetStatus } from './routes/feedback-status.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
+import { registerStats } from './routes/stats.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
@@ -31,8 +32,8 @@ export function createApp() {
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
-  // Support's inbox.
-  const app = registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(feedbackAndCustomers))));
+  // Support's inbox, and the numbers.
+  const app = registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(feedbackAndCustomers)))));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',
