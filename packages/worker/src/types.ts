@@ -8,6 +8,8 @@ import type { FeedbackInput as FeedbackInputWire } from './schemas/feedback.js';
 /** A message to submit. The key and idempotency key travel in headers. */
 export type FeedbackInput = Omit<FeedbackInputWire, 'siteKey' | 'idempotencyKey'>;
 export type { FeedbackCreated, Feedback, FeedbackUpdate, FeedbackUpdated } from './schemas/feedback.js';
+export type { FeedbackDetail, FeedbackEvent, ByWhom } from './schemas/inbox.js';
+export type { Stats } from './schemas/stats.js';
 export type { Testimonial } from './schemas/testimonial.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
 export type { Label, Route, Category } from '@tandem/triage';

@@ -16,7 +16,8 @@ export const StatsQuerySchema = z.object({
     .openapi({ description: 'The IANA time zone the days are in.', example: 'Europe/Paris' }),
 });
 
-const counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])));
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
 const average = (what: string) =>
   z.object({
     average: z.number().nullable().openapi({ description: `The average ${what}, to 2 decimals; null when none was given.` }),
