@@ -289,7 +289,7 @@ function toFeedback(row: FeedbackRow): Feedback {
     signals: parse(row.signals),
     label: row.label,
     routes: JSON.parse(row.routes_override ?? row.routes),
-    triageRoutes: parse(row.routes_override && row.routes),
+    triageRoutes: row.routes_override === null ? null : JSON.parse(row.routes),
     sentiment: row.sentiment,
     confidence: row.confidence,
     reasons: JSON.parse(row.reasons),
