@@ -11,9 +11,13 @@ import { registerRevokeKey } from './routes/keys-revoke.js';
 import { registerGetSite } from './routes/site-get.js';
 import { registerUpdateSite } from './routes/site-update.js';
 import { registerCreateSite } from './routes/sites-create.js';
+import { registerSetAssignee } from './routes/feedback-assignee.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
+import { registerAddNote } from './routes/feedback-notes.js';
+import { registerOverrideRoutes } from './routes/feedback-routes.js';
+import { registerSetStatus } from './routes/feedback-status.js';
 import { registerUpdateFeedback } from './routes/feedback-update.js';
 import { registerApproveStudioTestimonial } from './routes/studio-testimonial-approve.js';
 import { registerCreateStudioTestimonial } from './routes/studio-testimonial-create.js';
@@ -21,6 +25,7 @@ import { registerGetStudioTestimonial } from './routes/studio-testimonial-get.js
 import { registerUpdateStudioTestimonial } from './routes/studio-testimonial-update.js';
 import { registerWithdrawStudioTestimonial } from './routes/studio-testimonial-withdraw.js';
 import { registerListStudioTestimonials } from './routes/studio-testimonials-list.js';
+import { registerStats } from './routes/stats.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
 /** The whole API: middleware every request passes, the routes, and the OpenAPI document. */
@@ -41,10 +46,12 @@ export function createApp() {
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
+  // Support's inbox, and the numbers.
+  const inbox = registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core)))));
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(
       registerUpdateStudioTestimonial(
-        registerCreateStudioTestimonial(registerGetStudioTestimonial(registerListStudioTestimonials(core))),
+        registerCreateStudioTestimonial(registerGetStudioTestimonial(registerListStudioTestimonials(inbox))),
       ),
     ),
   );

@@ -18,5 +18,7 @@ export type {
   TestimonialStatus,
 } from './schemas/testimonial.js';
 export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated } from './schemas/site.js';
+export type { FeedbackDetail, FeedbackEvent, ByWhom } from './schemas/inbox.js';
+export type { Stats } from './schemas/stats.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
 export type { Label, Route, Category } from '@tandem/triage';

@@ -27,7 +27,9 @@ interface FeedbackRow {
   urgency: Feedback['urgency'];
   topics: string;
   pr_risk: 0 | 1;
-  status: string;
+  status: Feedback['status'];
+  assignee: string | null;
+  routes_override: string | null;
   request_hash: string | null;
   follow_up_token: string;
   created_at: string;
@@ -51,9 +53,12 @@ export interface StoredFeedback {
   followUpToken: string;
 }
 
+/** Where a message goes: a person's override, else the triage's routes. */
+export const EFFECTIVE_ROUTES = 'COALESCE(feedback.routes_override, feedback.routes)';
+
 const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
   page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
-  reasons, urgency, topics, pr_risk, status, request_hash, follow_up_token, created_at`;
+  reasons, urgency, topics, pr_risk, status, assignee, routes_override, request_hash, follow_up_token, created_at`;
 
 /**
  * Stores one message with its decision. Returns false, storing nothing, when the site already
@@ -186,9 +191,11 @@ export async function addFollowUp(
 }
 
 export interface ListFilter {
+  /** Sent to this team, after any override. */
   route?: Route;
   label?: Feedback['label'];
-  status?: string;
+  status?: Feedback['status'];
+  assignee?: string;
   urgency?: Feedback['urgency'];
   /** Words the message contains (case-insensitive for ASCII). */
   q?: string;
@@ -200,7 +207,6 @@ export interface ListFilter {
   limit: number;
 }
 
-/** One page of a site's feedback, newest first, and whether more follow. */
 /** Every message of the site from this email, as typed or as the site gave it (identify), newest first. */
 export async function listCustomerFeedback(db: D1Database, siteId: string, email: string): Promise<Feedback[]> {
   const { results } = await db
@@ -220,23 +226,25 @@ export async function findFeedback(db: D1Database, siteId: string, id: string): 
   return row && toFeedback(row);
 }
 
+/** One page of a site's feedback, newest first, and whether more follow. */
 export async function listFeedback(
   db: D1Database,
   siteId: string,
-  { route, label, status, urgency, q, from, to, before, limit }: ListFilter,
+  { route, label, status, assignee, urgency, q, from, to, before, limit }: ListFilter,
 ): Promise<{ items: Feedback[]; hasMore: boolean }> {
   const { results } = await db
     .prepare(
       `SELECT ${COLUMNS} FROM feedback
         WHERE site_id = ?1
           AND (?2 IS NULL OR id < ?2)
-          AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(feedback.routes) WHERE value = ?3))
+          AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(${EFFECTIVE_ROUTES}) WHERE value = ?3))
           AND (?5 IS NULL OR label = ?5)
           AND (?6 IS NULL OR status = ?6)
           AND (?7 IS NULL OR urgency = ?7)
           AND (?8 IS NULL OR message LIKE '%' || ?8 || '%' ESCAPE '\\')
           AND (?9 IS NULL OR created_at >= ?9)
           AND (?10 IS NULL OR created_at < ?10)
+          AND (?11 IS NULL OR assignee = ?11)
         ORDER BY id DESC
         LIMIT ?4`,
     )
@@ -252,6 +260,7 @@ export async function listFeedback(
       q?.replace(/[\\%_]/g, '\\$&') ?? null,
       from ?? null,
       to ?? null,
+      assignee ?? null,
     )
     .all<FeedbackRow>();
   return { items: results.slice(0, limit).map(toFeedback), hasMore: results.length > limit };
@@ -279,7 +288,8 @@ function toFeedback(row: FeedbackRow): Feedback {
     user: Object.keys(user).length ? user : null,
     signals: parse(row.signals),
     label: row.label,
-    routes: JSON.parse(row.routes),
+    routes: JSON.parse(row.routes_override ?? row.routes),
+    triageRoutes: row.routes_override === null ? null : JSON.parse(row.routes),
     sentiment: row.sentiment,
     confidence: row.confidence,
     reasons: JSON.parse(row.reasons),
@@ -287,6 +297,7 @@ function toFeedback(row: FeedbackRow): Feedback {
     topics: JSON.parse(row.topics),
     prRisk: row.pr_risk === 1,
     status: row.status,
+    assignee: row.assignee,
     createdAt: row.created_at,
   };
 }

@@ -1,26 +1,27 @@
 /**
- * Per-site retention: customer messages older than the site's `retention_days` are deleted. Run
- * every night by the scheduled handler (wrangler.toml [triggers]). A testimonial made from a
- * message keeps its approved quote (its feedback_id becomes NULL): the customer agreed to publish
- * that; their message, email and context go, and so does the testimonial's edit history, which
- * holds earlier versions of their words.
+ * Per-site retention: customer messages older than the site's `retention_days` are deleted, with
+ * their log and internal notes. Run every night by the scheduled handler (wrangler.toml
+ * [triggers]). A testimonial made from a message keeps its approved quote (its feedback_id
+ * becomes NULL): the customer agreed to publish that; their message, email and context go, and
+ * so does the testimonial's edit history, which holds earlier versions of their words.
  */
+
+const EXPIRED = `SELECT id FROM feedback
+  WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1,
+    '-' || (SELECT retention_days FROM sites WHERE sites.id = feedback.site_id) || ' days')`;
+
+/** Returns how many messages were deleted. */
 export async function enforceRetention(db: D1Database, now: Date): Promise<number> {
-  const expired = `SELECT id FROM feedback
-    WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1,
-      '-' || (SELECT retention_days FROM sites WHERE sites.id = feedback.site_id) || ' days')`;
-  const cutoff = now.toISOString();
-  // One transaction, children first: once the message is gone nothing links its testimonial to
-  // it, and unlinking by hand keeps ON DELETE SET NULL from firing (D1 counts the rows a
-  // foreign-key action changes in meta.changes, so the count below would include them).
-  const [, , result] = await db.batch([
+  // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
+  // rows in the message's `changes`: done first, the count is the messages alone.
+  const at = now.toISOString();
+  const [, , , messages] = await db.batch([
     db
-      .prepare(
-        `DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${expired}))`,
-      )
-      .bind(cutoff),
-    db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${expired})`).bind(cutoff),
-    db.prepare(`DELETE FROM feedback WHERE id IN (${expired})`).bind(cutoff),
+      .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
+      .bind(at),
+    db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED})`).bind(at),
   ]);
-  return result!.meta.changes;
+  return messages!.meta.changes;
 }

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { findKey, type ApiKey, type KeyKind, type Role } from '../db/keys.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import type { ByWhom } from '../schemas/inbox.js';
 
 /** The key from `Authorization: Bearer …`, if any. */
 function bearer(c: AppContext): string | undefined {
@@ -110,4 +111,10 @@ export function secretKey(...roles: Role[]): MiddlewareHandler<AppEnv> {
     c.set('secretKey', { id, role: role! });
     await next();
   };
+}
+
+/** Who is acting on a private route, for the log: the secret key, its role and the person named. */
+export function byWhom(c: AppContext, actor: string | undefined): ByWhom {
+  const { id, role } = c.get('secretKey');
+  return { keyId: id, role, actor: actor ?? null };
 }

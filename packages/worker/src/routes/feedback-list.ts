@@ -4,7 +4,7 @@ import { listFeedback } from '../db/feedback.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
-import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, UrgencySchema } from '../schemas/feedback.js';
+import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, StatusSchema, UrgencySchema } from '../schemas/feedback.js';
 
 export const route = createRoute({
   method: 'get',
@@ -12,15 +12,16 @@ export const route = createRoute({
   tags: ['Private'],
   summary: 'List feedback',
   description:
-    'The site’s feedback, newest first, one page at a time, filtered by team, label, status, urgency, words and ' +
-    'time. Pass `nextCursor` back as `cursor` (with the same filters) for the next page.',
+    'The site’s feedback, newest first, one page at a time, filtered by team (after any override), label, status, ' +
+    'assignee, urgency, words and time. Pass `nextCursor` back as `cursor` (with the same filters) for the next page.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin', 'support', 'pr')] as const,
   request: {
     query: z.object({
-      route: RouteSchema.optional().openapi({ description: 'Only feedback sent to this team.' }),
+      route: RouteSchema.optional().openapi({ description: 'Only feedback sent to this team, after any override.' }),
       label: LabelSchema.optional().openapi({ description: 'Only this label (spam too: it is kept, and listed here).' }),
-      status: z.string().min(1).max(40).optional().openapi({ description: 'Only this status (new…).' }),
+      status: StatusSchema.optional(),
+      assignee: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only feedback assigned to this agent (as set).' }),
       urgency: UrgencySchema.optional(),
       q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Only messages containing these words.' }),
       from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),

@@ -4,6 +4,7 @@ import { findSite, updateSite } from '../db/sites.js';
 import type { AppEnv } from '../env.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { forgetKnownOrigins } from '../middleware/cors.js';
+import { forgetKeys } from '../middleware/keys.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
@@ -32,6 +33,9 @@ export const registerUpdateSite = <S extends Schema>(app: OpenAPIHono<AppEnv, S>
     const update = c.req.valid('json');
     const siteId = c.get('site').id;
     await updateSite(c.env.DB, siteId, update);
-    if (update.origins) forgetKnownOrigins();
+    if (update.origins) {
+      forgetKnownOrigins();
+      forgetKeys(siteId); // the cached keys carry the site's origins
+    }
     return c.json((await findSite(c.env.DB, siteId))!, 200);
   });

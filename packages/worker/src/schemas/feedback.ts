@@ -16,7 +16,15 @@ export const UrgencySchema = z
   .enum(URGENCIES as [Urgency, ...Urgency[]])
   .openapi('Urgency', { description: 'critical: money taken twice, locked accounts, safety, legal threats…' });
 
+export const STATUSES = ['new', 'in_progress', 'resolved', 'archived'] as const;
+export const StatusSchema = z.enum(STATUSES).openapi('Status', { description: 'Where support is with the message.' });
+
 export const FEEDBACK_ID = ID_PATTERN('fb');
+
+/** The `{id}` of the private routes under /v1/feedback/{id}. */
+export const FeedbackIdParamsSchema = z.object({
+  id: z.string().regex(FEEDBACK_ID, 'not a feedback id').openapi({ example: 'fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3' }),
+});
 
 const MetadataValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 
@@ -198,14 +206,19 @@ export const FeedbackSchema = z
     user: UserSchema.nullable(),
     signals: SignalsSchema.nullable().openapi({ description: 'What made a message spam, if anything did.' }),
     label: LabelSchema,
-    routes: z.array(RouteSchema),
+    routes: z.array(RouteSchema).openapi({ description: 'The teams it goes to: a person’s override, else the triage’s.' }),
+    triageRoutes: z
+      .array(RouteSchema)
+      .nullable()
+      .openapi({ description: 'The triage’s own routes when a person overrode them; null otherwise.' }),
     sentiment: z.number().min(-1).max(1),
     confidence: z.number().min(0).max(1),
     reasons: z.array(z.string()),
     urgency: UrgencySchema,
     topics: z.array(z.string()).openapi({ description: 'What it is about: billing, bug, delivery, account…' }),
     prRisk: z.boolean().openapi({ description: 'The customer threatens to go public: PR is alerted too.' }),
-    status: z.string(),
+    status: StatusSchema,
+    assignee: z.string().nullable().openapi({ description: 'The agent working on it (a name or an email); null when nobody is.' }),
     createdAt: z.string(),
   })
   .openapi('Feedback');

@@ -1,0 +1,121 @@
+/**
+ * Support's work on a message (status, assignee, a route override, internal notes), each change
+ * logged in feedback_events with the key, role and person that made it.
+ */
+import type { Route } from '@tandem/triage';
+import { newId } from '../lib/ids.js';
+import type { Feedback } from '../schemas/feedback.js';
+import type { ByWhom, FeedbackDetail, FeedbackEvent } from '../schemas/inbox.js';
+import { EFFECTIVE_ROUTES, findFeedback } from './feedback.js';
+
+export type Change =
+  | { kind: 'status'; value: Feedback['status'] }
+  | { kind: 'assignee'; value: string | null }
+  /** `override` null gives the message back its triage routes; `routes` is what it goes to after. */
+  | { kind: 'routes'; override: Route[] | null; routes: Route[]; reason: string | null };
+
+// The column each change sets, and its current value as JSON (for the log's "from").
+const FIELDS = {
+  status: { column: 'status', current: 'json_quote(status)' },
+  assignee: { column: 'assignee', current: 'json_quote(assignee)' },
+  routes: { column: 'routes_override', current: EFFECTIVE_ROUTES },
+} as const;
+
+/**
+ * Applies one change and logs it in the same transaction, so the log's "from" is the value the
+ * change replaced even when two agents act at once. Setting what is already there logs nothing.
+ * Returns false when the site has no such message.
+ */
+export async function changeFeedback(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  change: Change,
+  by: ByWhom,
+  now: string,
+): Promise<boolean> {
+  const { column, current } = FIELDS[change.kind];
+  const [stored, after] =
+    change.kind === 'routes'
+      ? [change.override && JSON.stringify(change.override), JSON.stringify(change.routes)]
+      : [change.value, JSON.stringify(change.value)];
+  const reason = change.kind === 'routes' ? change.reason : null;
+  const [, updated] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO feedback_events
+           (id, site_id, feedback_id, kind, old_value, new_value, reason, key_id, role, actor, created_at)
+         SELECT ?1, site_id, id, ?4, ${current}, ?5, ?6, ?7, ?8, ?9, ?10 FROM feedback
+          WHERE id = ?3 AND site_id = ?2 AND ${current} IS NOT ?5`,
+      )
+      .bind(newId('ev'), siteId, id, change.kind, after, reason, by.keyId, by.role, by.actor, now),
+    db.prepare(`UPDATE feedback SET ${column} = ?3 WHERE id = ?1 AND site_id = ?2`).bind(id, siteId, stored),
+  ]);
+  return updated!.meta.changes === 1;
+}
+
+/** Adds an internal note to one of the site's messages; null when the site has no such message. */
+export async function addNote(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  text: string,
+  by: ByWhom,
+  now: string,
+): Promise<FeedbackEvent | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO feedback_events
+         (id, site_id, feedback_id, kind, old_value, new_value, reason, key_id, role, actor, created_at)
+       SELECT ?1, site_id, id, 'note', 'null', ?4, NULL, ?5, ?6, ?7, ?8 FROM feedback WHERE id = ?3 AND site_id = ?2
+       RETURNING ${EVENT_COLUMNS}`,
+    )
+    .bind(newId('ev'), siteId, id, JSON.stringify(text), by.keyId, by.role, by.actor, now)
+    .first<EventRow>();
+  return row && toEvent(row);
+}
+
+/** One message with the override's who, when and why, and its log oldest first; null for another site's. */
+export async function findFeedbackDetail(db: D1Database, siteId: string, id: string): Promise<FeedbackDetail | null> {
+  const [feedback, { results }] = await Promise.all([
+    findFeedback(db, siteId, id),
+    db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM feedback_events WHERE site_id = ? AND feedback_id = ? ORDER BY id`)
+      .bind(siteId, id)
+      .all<EventRow>(),
+  ]);
+  if (!feedback) return null;
+  const events = results.map(toEvent);
+  const overridden = feedback.triageRoutes && events.filter((e) => e.kind === 'routes').at(-1);
+  return {
+    ...feedback,
+    override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
+    events,
+  };
+}
+
+const EVENT_COLUMNS = 'id, kind, old_value, new_value, reason, key_id, role, actor, created_at';
+
+interface EventRow {
+  id: string;
+  kind: FeedbackEvent['kind'];
+  old_value: string;
+  new_value: string;
+  reason: string | null;
+  key_id: string;
+  role: ByWhom['role'];
+  actor: string | null;
+  created_at: string;
+}
+
+function toEvent(row: EventRow): FeedbackEvent {
+  return {
+    id: row.id,
+    kind: row.kind,
+    from: JSON.parse(row.old_value),
+    to: JSON.parse(row.new_value),
+    reason: row.reason,
+    by: { keyId: row.key_id, role: row.role, actor: row.actor },
+    at: row.created_at,
+  };
+}

@@ -1,0 +1,75 @@
+/** Support's work on a message: what the routes that change it take, and the log they write. */
+import { z } from '@hono/zod-openapi';
+import { FeedbackSchema, NO_CONTROL_CHARACTERS, noControl, RouteSchema, StatusSchema } from './feedback.js';
+
+const TEXT = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARACTERS, noControl);
+
+const actor = TEXT(100)
+  .optional()
+  .openapi({ description: 'The person acting, as the log should show them (the dashboard sends their name).', example: 'Ana Ruiz' });
+
+export const StatusChangeSchema = z.strictObject({ status: StatusSchema, actor }).openapi('StatusChange');
+
+export const AssigneeChangeSchema = z
+  .strictObject({
+    assignee: TEXT(100)
+      .nullable()
+      .openapi({ description: 'An agent’s name or email; null to unassign.', example: 'ana@northwind.example' }),
+    actor,
+  })
+  .openapi('AssigneeChange');
+
+export const NoteInputSchema = z
+  .strictObject({
+    text: TEXT(5000).openapi({ description: 'For the team only: never shown to the customer.', example: 'Refund sent, ref R-1182.' }),
+    actor,
+  })
+  .openapi('NoteInput');
+
+export const RoutesOverrideSchema = z
+  .strictObject({
+    routes: z
+      .array(RouteSchema)
+      .min(1)
+      .refine((routes) => new Set(routes).size === routes.length, 'each team once')
+      .openapi({ description: 'The teams the message goes to from now on. The triage’s own routes undo the override.' }),
+    reason: TEXT(500).optional().openapi({ example: 'The customer mentions a journalist.' }),
+    actor,
+  })
+  .openapi('RoutesOverride');
+
+const RoleSchema = z.enum(['admin', 'support', 'pr']);
+
+export const ByWhomSchema = z
+  .object({
+    keyId: z.string().openapi({ description: 'The secret key used.' }),
+    role: RoleSchema,
+    actor: z.string().nullable().openapi({ description: 'The person, when the caller named them.' }),
+  })
+  .openapi('ByWhom');
+
+const EventValue = z.union([z.string(), z.array(RouteSchema), z.null()]);
+
+export const FeedbackEventSchema = z
+  .object({
+    id: z.string().openapi({ example: 'ev_01JD3X9B2C4D6E8F0G1H2J3K4M' }),
+    kind: z.enum(['status', 'assignee', 'note', 'routes']),
+    from: EventValue.openapi({ description: 'The value before (a status, an assignee or null, routes); null for a note.' }),
+    to: EventValue.openapi({ description: 'The value after; a note’s text.' }),
+    reason: z.string().nullable().openapi({ description: 'Why routes were overridden, when given.' }),
+    by: ByWhomSchema,
+    at: z.string(),
+  })
+  .openapi('FeedbackEvent', { description: 'One change to a message or one internal note, never shown to the customer.' });
+
+export const FeedbackDetailSchema = FeedbackSchema.extend({
+  override: z
+    .object({ by: ByWhomSchema, at: z.string(), reason: z.string().nullable() })
+    .nullable()
+    .openapi({ description: 'Who last overrode the routes, when and why; null while the triage’s routes stand.' }),
+  events: z.array(FeedbackEventSchema).openapi({ description: 'Every change and note, oldest first.' }),
+}).openapi('FeedbackDetail');
+
+export type ByWhom = z.infer<typeof ByWhomSchema>;
+export type FeedbackEvent = z.infer<typeof FeedbackEventSchema>;
+export type FeedbackDetail = z.infer<typeof FeedbackDetailSchema>;
