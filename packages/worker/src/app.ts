@@ -2,8 +2,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { requireBindings, type AppEnv } from './env.js';
 import { notFound, onError, validationHook } from './errors.js';
+import { registerWebhooks } from './delivery/webhooks-doc.js';
 import { siteCors } from './middleware/cors.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
+import { registerListDeliveries } from './routes/deliveries-list.js';
+import { registerReplayDelivery } from './routes/delivery-replay.js';
+import { registerCreateDestination } from './routes/destination-create.js';
+import { registerDeleteDestination } from './routes/destination-delete.js';
+import { registerTestDestination } from './routes/destination-test.js';
+import { registerUpdateDestination } from './routes/destination-update.js';
+import { registerListDestinations } from './routes/destinations-list.js';
 import { registerExportCustomer } from './routes/customer-export.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
@@ -22,11 +30,28 @@ export function createApp() {
   base.onError(onError);
   base.notFound(notFound);
 
-  const app = registerDeleteCustomer(
-    registerExportCustomer(
-      registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
+  const app = registerReplayDelivery(
+    registerListDeliveries(
+      registerTestDestination(
+        registerDeleteDestination(
+          registerUpdateDestination(
+            registerCreateDestination(
+              registerListDestinations(
+                registerDeleteCustomer(
+                  registerExportCustomer(
+                    registerListTestimonials(
+                      registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base)))),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
     ),
   );
+  registerWebhooks(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   origin_not_allowed: 403,
   not_found: 404,
   already_set: 409,
+  destination_disabled: 409,
+  limit_reached: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
@@ -52,7 +54,9 @@ const DESCRIPTIONS = {
   401: 'unauthorized: the key is missing, unknown, revoked, or of the wrong kind.',
   403: 'forbidden or origin_not_allowed: the key may not do this, or the Origin is not one of the site’s.',
   404: 'not_found: no such route, or no such feedback for this key and token (wrong, expired, or another site’s look the same).',
-  409: 'already_set: the feedback already has a different email or name; they cannot be changed.',
+  409:
+    'already_set: the feedback already has a different email or name; they cannot be changed. destination_disabled: ' +
+    'enable the destination first. limit_reached: the site has as many as it may.',
   413: 'payload_too_large: the body is over 32 KB.',
   415: 'unsupported_media_type: send JSON.',
   422: 'idempotency_key_reused: the Idempotency-Key was used before for a different request.',
