@@ -65,6 +65,8 @@ const API_CODES: Record<ErrorCode, true> = {
   origin_not_allowed: true,
   not_found: true,
   already_set: true,
+  destination_disabled: true,
+  limit_reached: true,
   payload_too_large: true,
   unsupported_media_type: true,
   idempotency_key_reused: true,

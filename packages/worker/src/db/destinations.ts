@@ -82,8 +82,9 @@ export async function updateDestination(
 
 /** Deletes a destination with its deliveries; false for another site's id. */
 export async function deleteDestination(db: D1Database, siteId: string, id: string): Promise<boolean> {
-  const result = await db.prepare('DELETE FROM destinations WHERE site_id = ? AND id = ?').bind(siteId, id).run();
-  return result.meta.changes === 1;
+  // RETURNING, not meta.changes: D1 counts the deliveries deleted with it too.
+  const row = await db.prepare('DELETE FROM destinations WHERE site_id = ? AND id = ? RETURNING id').bind(siteId, id).first();
+  return row !== null;
 }
 
 /** Turns a destination off on Tandem's own account (the receiver answered 410 Gone). */
