@@ -22,7 +22,7 @@ import {
   recordingQueue,
   sendFeedback,
 } from './delivery-helpers.js';
-import { createSite, postFeedback } from './helpers.js';
+import { api, createSite, postFeedback } from './helpers.js';
 
 const COMPLAINT = { message: 'The grinder arrived broken and nobody answers my emails.', rating: 1, email: 'sam@example.com' };
 const IDEA = { message: 'It would be great if you sold decaf in smaller bags.', category: 'idea' };
@@ -318,16 +318,22 @@ describe('the queue consumer', () => {
 
   it('shows Slack a PR-risk alert and a 0–10 score, and cuts a long message short', async () => {
     const site = await createSite();
-    const slack = receiver();
-    await createDestination(site, { kind: 'slack', url: slack.url, routes: ['pr'] });
+    const prChannel = receiver();
+    const supportChannel = receiver();
+    await createDestination(site, { kind: 'slack', url: prChannel.url, routes: ['pr'] });
+    await createDestination(site, { kind: 'slack', url: supportChannel.url, routes: ['support'] });
     const { queue, sent } = recordingQueue();
     await sendFeedback(site, queue, { message: `${PR_RISK.message} ${'Really. '.repeat(100)}`, score: 0 });
     await consume(sent);
 
-    const { blocks } = JSON.parse((await slack.received())[0]!.body) as { blocks: { text?: { text: string } }[] };
-    expect(blocks[0]!.text!.text).toMatch(/^:rotating_light: \*PR risk: a complaint that may go public\* · for support, pr · urgency \*\w+\* · score 0\/10$/);
-    expect([...blocks[1]!.text!.text].length).toBeLessThanOrEqual(501);
-    expect(blocks[1]!.text!.text.endsWith('…')).toBe(true);
+    const blocksOf = async (channel: ReturnType<typeof receiver>) =>
+      (JSON.parse((await channel.received())[0]!.body) as { blocks: { text?: { text: string } }[] }).blocks;
+    const alert = await blocksOf(prChannel);
+    expect(alert[0]!.text!.text).toMatch(/^:rotating_light: \*PR risk: a complaint that may go public\* · for support, pr · urgency \*\w+\* · score 0\/10$/);
+    expect([...alert[1]!.text!.text].length).toBeLessThanOrEqual(501);
+    expect(alert[1]!.text!.text.endsWith('…')).toBe(true);
+    // Support's channel gets the message, and hears of the risk.
+    expect((await blocksOf(supportChannel))[0]!.text!.text).toMatch(/^\*New complaint\* · .* · :rotating_light: may go public$/);
   });
 
   it('records a receiver that does not answer in time as a failed attempt with no response code', async () => {
@@ -375,5 +381,21 @@ describe('through the real local queue', () => {
       timeout: 5_000,
       interval: 100,
     });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the events receivers get as webhooks, with the signature headers', async () => {
+    const doc = await (await api('/v1/openapi.json')).json<{
+      webhooks: Record<string, { post: { parameters: { name: string; in: string }[]; requestBody: { content: Record<string, { schema: { $ref: string } }> } } }>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>();
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['feedback', 'test']);
+    const feedback = doc.webhooks.feedback!.post;
+    expect(feedback.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['header:webhook-id', 'header:webhook-signature', 'header:webhook-timestamp']);
+    expect(feedback.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/FeedbackEvent');
+    expect(Object.keys(doc.components.schemas.FeedbackEventData!.properties)).toEqual(
+      expect.arrayContaining(['id', 'label', 'routes', 'urgency', 'topics', 'prRisk', 'rating', 'score', 'message', 'email', 'pageUrl', 'link']),
+    );
   });
 });

@@ -74,7 +74,7 @@ describe('POST /v1/destinations', () => {
 
   it('accepts plain http only for 127.0.0.1 and localhost, for local receivers', async () => {
     const site = await createSite();
-    for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost:3000/tandem']) {
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost:3000/tandem', 'http://[::1]:3000/tandem']) {
       expect((await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url })).status).toBe(201);
     }
   });
@@ -82,6 +82,7 @@ describe('POST /v1/destinations', () => {
   it.each([
     ['kind', { ...WEBHOOK, kind: 'email' }],
     ['url', { ...WEBHOOK, url: 'http://support.example.com/hook' }],
+    ['url', { ...WEBHOOK, url: 'http://127.0.0.2/hook' }],
     ['url', { ...WEBHOOK, url: 'ftp://support.example.com/hook' }],
     ['url', { ...WEBHOOK, url: 'not a url' }],
     ['url', { ...WEBHOOK, url: 'https://user:pass@support.example.com/hook' }],

@@ -31,7 +31,9 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
   }
   const f = event.data;
   const what = event.type === 'feedback.pr_risk' ? `PR risk: a ${f.label} that may go public` : `New ${f.label}`;
-  const headline = [`*${escapeSlack(what)}*`, `for ${f.routes.join(', ')}`, `urgency *${f.urgency}*`, rated(f)]
+  // Support's channel hears of the risk too, though PR's gets the alert.
+  const risk = f.prRisk && event.type === 'feedback.created' ? ':rotating_light: may go public' : '';
+  const headline = [`*${escapeSlack(what)}*`, `for ${f.routes.join(', ')}`, `urgency *${f.urgency}*`, rated(f), risk]
     .filter(Boolean)
     .join(' · ');
   const context = [
