@@ -9,5 +9,7 @@ import type { FeedbackInput as FeedbackInputWire } from './schemas/feedback.js';
 export type FeedbackInput = Omit<FeedbackInputWire, 'siteKey' | 'idempotencyKey'>;
 export type { FeedbackCreated, Feedback, FeedbackUpdate, FeedbackUpdated } from './schemas/feedback.js';
 export type { Testimonial } from './schemas/testimonial.js';
+export type { Destination, DestinationCreated, DestinationInput, DestinationUpdate } from './schemas/destination.js';
+export type { Delivery, DeliveryAttempt, DeliveryEvent, EventType, FeedbackEvent, TestEvent } from './schemas/delivery.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
 export type { Label, Route, Category } from '@tandem/triage';
