@@ -399,3 +399,24 @@ describe('the OpenAPI document', () => {
     );
   });
 });
+
+describe('a message’s deliveries', () => {
+  it('go with it when a customer’s data is deleted, and the count says one message', async () => {
+    const site = await createSite();
+    await createDestination(site, { url: receiver().url, routes: ['support'] });
+    await createDestination(site, { url: receiver().url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    const id = await sendFeedback(site, queue, COMPLAINT);
+    await consume(sent);
+    expect(await deliveryIdsOf(id)).toHaveProperty('size', 2);
+
+    const res = await adminCall(site.secretKeys.admin, 'DELETE', `/v1/customer-data?email=${COMPLAINT.email}`);
+    expect(await res.json()).toEqual({ deleted: { feedback: 1, testimonials: 0 } });
+    expect((await deliveryIdsOf(id)).size).toBe(0);
+    expect((await listDeliveries(site)).data).toEqual([]);
+    const attempts = await env.DB.prepare('SELECT COUNT(*) AS n FROM delivery_attempts WHERE delivery_id IN (SELECT value FROM json_each(?))')
+      .bind(JSON.stringify(sent))
+      .first<{ n: number }>();
+    expect(attempts!.n).toBe(0);
+  });
+});

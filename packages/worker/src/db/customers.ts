@@ -40,7 +40,8 @@ export async function deleteCustomerData(db: D1Database, siteId: string, data: C
   // Testimonials first: deleting a message would otherwise only unlink its quote.
   const [testimonials, feedback] = await db.batch([
     db.prepare(`DELETE FROM testimonials WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
-    db.prepare(`DELETE FROM feedback WHERE site_id = ? AND id IN (SELECT value FROM json_each(?))`).bind(siteId, ids),
+    // Counted by RETURNING: D1's meta.changes also counts the deliveries deleted with them.
+    db.prepare(`DELETE FROM feedback WHERE site_id = ? AND id IN (SELECT value FROM json_each(?)) RETURNING id`).bind(siteId, ids),
   ]);
-  return { feedback: feedback!.meta.changes, testimonials: testimonials!.meta.changes };
+  return { feedback: feedback!.results.length, testimonials: testimonials!.meta.changes };
 }
