@@ -1,8 +1,10 @@
 // Worker tests run inside workerd (the Workers runtime) with a real local D1, the real
-// wrangler.toml bindings and the migrations applied by test/setup.ts.
+// wrangler.toml bindings (queues included) and the migrations applied by test/setup.ts. A real
+// HTTP receiver for deliveries runs in Node beside them (tests/support/webhook-receiver.ts).
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineProject } from 'vitest/config';
+import { unstable_readConfig } from 'wrangler';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,6 +17,8 @@ export default defineProject({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(here('./migrations')),
           DEMO_SEED: await readD1Migrations(here('./seed')),
+          // What wrangler.toml asks of the queues, for the test that keeps it in step with the code.
+          QUEUE_CONSUMERS: unstable_readConfig({ config: here('../../wrangler.toml') }, { hideWarnings: true }).queues.consumers ?? [],
         },
       },
     })),
@@ -23,5 +27,6 @@ export default defineProject({
     name: 'worker',
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
+    globalSetup: ['../../tests/support/webhook-receiver.ts'],
   },
 });

@@ -17,6 +17,9 @@ export type {
   Route,
   Category,
   ErrorCode,
+  DeliveryEvent,
+  FeedbackEvent,
+  TestEvent,
 } from '@tandem/worker/types';
 export { createOutbox, outboxStorageKey } from './outbox.js';
 export type { Outbox, OutboxOptions, OutboxResult } from './outbox.js';

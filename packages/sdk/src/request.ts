@@ -68,6 +68,8 @@ const API_CODES: Record<ErrorCode, true> = {
   no_consent: true,
   already_exists: true,
   last_admin_key: true,
+  destination_disabled: true,
+  limit_reached: true,
   payload_too_large: true,
   unsupported_media_type: true,
   idempotency_key_reused: true,

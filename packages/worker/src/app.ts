@@ -2,8 +2,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { requireBindings, type AppEnv } from './env.js';
 import { notFound, onError, validationHook } from './errors.js';
+import { registerWebhooks } from './delivery/webhooks-doc.js';
 import { siteCors } from './middleware/cors.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
+import { registerListDeliveries } from './routes/deliveries-list.js';
+import { registerReplayDelivery } from './routes/delivery-replay.js';
+import { registerCreateDestination } from './routes/destination-create.js';
+import { registerDeleteDestination } from './routes/destination-delete.js';
+import { registerTestDestination } from './routes/destination-test.js';
+import { registerUpdateDestination } from './routes/destination-update.js';
+import { registerListDestinations } from './routes/destinations-list.js';
 import { registerExportCustomer } from './routes/customer-export.js';
 import { registerCreateKey } from './routes/keys-create.js';
 import { registerListKeys } from './routes/keys-list.js';
@@ -55,9 +63,18 @@ export function createApp() {
       ),
     ),
   );
-  const app = registerCreateSite(
+  const admin = registerCreateSite(
     registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(studio))))),
   );
+  // Delivery to each team's tools.
+  const app = registerReplayDelivery(
+    registerListDeliveries(
+      registerTestDestination(
+        registerDeleteDestination(registerUpdateDestination(registerCreateDestination(registerListDestinations(admin)))),
+      ),
+    ),
+  );
+  registerWebhooks(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

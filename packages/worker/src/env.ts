@@ -4,11 +4,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Site } from './db/sites.js';
 import type { SecretKey } from './db/keys.js';
+import type { DeliveryMessage } from './delivery/queue.js';
 
 /** The worker's bindings, as declared in wrangler.toml. */
 export interface Bindings {
   DB: D1Database;
   PUBLIC_LIMITER: RateLimit;
+  /** Deliveries to send (each message a delivery id); this worker consumes it too. */
+  DELIVERIES: Queue<DeliveryMessage>;
+  /** Where deliveries link to: DASHBOARD_URL + /feedback/{id}; empty for this worker's origin + /dashboard. */
+  DASHBOARD_URL?: string;
   ASSETS?: Fetcher;
 }
 
@@ -32,7 +37,7 @@ export function requireBindings(): MiddlewareHandler<AppEnv> {
   let checked = false;
   return async (c, next) => {
     if (!checked) {
-      const missing = (['DB', 'PUBLIC_LIMITER'] as const).filter((name) => !c.env?.[name]);
+      const missing = (['DB', 'PUBLIC_LIMITER', 'DELIVERIES'] as const).filter((name) => !c.env?.[name]);
       if (missing.length) throw new Error(`wrangler.toml is missing bindings: ${missing.join(', ')}`);
       checked = true;
     }

@@ -1,19 +1,37 @@
 /**
  * Tandem's edge worker: the v1 API (Hono) plus the static files wrangler serves beside it
- * (tandem.js). Exports AppType so clients can be typed from the routes.
+ * (tandem.js), the deliveries queue's consumer and the scheduled jobs. Exports AppType so clients
+ * can be typed from the routes.
  */
 import { createApp } from './app.js';
+import { buryBatch, deliverBatch } from './delivery/consumer.js';
+import { DEAD_LETTER_QUEUE, type DeliveryMessage } from './delivery/queue.js';
+import type { Bindings } from './env.js';
+import { resendStalled } from './jobs/resend-stalled.js';
 import { enforceRetention } from './jobs/retention.js';
 
 const app = createApp();
 
 export type AppType = typeof app;
 
+/** wrangler.toml [triggers]: which cron runs which job. */
+export const CRONS = { retention: '17 3 * * *', resendStalled: '*/5 * * * *' } as const;
+
 export default {
   fetch: app.fetch,
-  // Nightly (wrangler.toml [triggers]): each site's retention.
   async scheduled(controller, env) {
-    const deleted = await enforceRetention(env.DB, new Date(controller.scheduledTime));
+    const now = new Date(controller.scheduledTime);
+    if (controller.cron === CRONS.resendStalled) {
+      const resent = await resendStalled(env.DB, env.DELIVERIES, now);
+      if (resent) console.log(JSON.stringify({ job: 'resend-stalled', resent }));
+      return;
+    }
+    const deleted = await enforceRetention(env.DB, now);
     console.log(JSON.stringify({ job: 'retention', deleted }));
   },
-} satisfies ExportedHandler<import('./env.js').Bindings>;
+  // Both queues of wrangler.toml: deliveries to send, and those whose attempts ran out.
+  async queue(batch, env) {
+    if (batch.queue === DEAD_LETTER_QUEUE) await buryBatch(batch, env);
+    else await deliverBatch(batch, env);
+  },
+} satisfies ExportedHandler<Bindings, DeliveryMessage>;

@@ -18,7 +18,9 @@ export type {
   TestimonialStatus,
 } from './schemas/testimonial.js';
 export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated } from './schemas/site.js';
-export type { FeedbackDetail, FeedbackEvent, ByWhom } from './schemas/inbox.js';
+export type { FeedbackDetail, FeedbackEvent as FeedbackLogEntry, ByWhom } from './schemas/inbox.js';
 export type { Stats } from './schemas/stats.js';
+export type { Destination, DestinationCreated, DestinationInput, DestinationUpdate } from './schemas/destination.js';
+export type { Delivery, DeliveryAttempt, DeliveryEvent, EventType, FeedbackEvent, TestEvent } from './schemas/delivery.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';
 export type { Label, Route, Category } from '@tandem/triage';

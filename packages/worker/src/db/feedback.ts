@@ -60,15 +60,27 @@ const COLUMNS = `id, message, rating, score, category, email, name, consent_publ
   page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
   reasons, urgency, topics, pr_risk, status, assignee, routes_override, request_hash, follow_up_token, created_at`;
 
+/** The email and name a message is stored with: what the customer typed wins over what the site knows. */
+export function contactOf(input: FeedbackInput): { email: string | null; name: string | null } {
+  return { email: input.email ?? input.user?.email ?? null, name: input.name ?? input.user?.name ?? null };
+}
+
 /**
  * Stores one message with its decision. Returns false, storing nothing, when the site already
  * has a message with this idempotency key (a retry); the caller then answers from that row.
  */
 export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<boolean> {
+  const result = await insertFeedbackStatement(db, f).run();
+  return result.meta.changes === 1;
+}
+
+/** insertFeedback as a statement, to run in one batch with what must be written with it. */
+export function insertFeedbackStatement(db: D1Database, f: NewFeedback): D1PreparedStatement {
   const { input, decision } = f;
   const consent = input.consent?.publish === true;
+  const contact = contactOf(input);
   const json = (value: object | undefined) => (value ? JSON.stringify(value) : null);
-  const result = await db
+  return db
     .prepare(
       `INSERT INTO feedback (id, site_id, message, rating, score, category, email, name, consent_publish,
          consent_at, consent_version, page_url, metadata, context, user_id, user_email, user_name, signals,
@@ -84,9 +96,8 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
       input.rating ?? null,
       input.score ?? null,
       input.category ?? null,
-      // What the customer typed wins over what the site knows about them.
-      input.email ?? input.user?.email ?? null,
-      input.name ?? input.user?.name ?? null,
+      contact.email,
+      contact.name,
       consent ? 1 : 0,
       consent ? f.createdAt : null,
       input.consent?.version ?? null,
@@ -109,9 +120,7 @@ export async function insertFeedback(db: D1Database, f: NewFeedback): Promise<bo
       f.requestHash,
       f.followUpToken,
       f.createdAt,
-    )
-    .run();
-  return result.meta.changes === 1;
+    );
 }
 
 export async function findByIdempotencyKey(

@@ -3,7 +3,8 @@
  * their log and internal notes. Run every night by the scheduled handler (wrangler.toml
  * [triggers]). A testimonial made from a message keeps its approved quote (its feedback_id
  * becomes NULL): the customer agreed to publish that; their message, email and context go, and
- * so does the testimonial's edit history, which holds earlier versions of their words.
+ * so do the testimonial's edit history, which holds earlier versions of their words, and the
+ * message's deliveries (their payload holds the message too).
  */
 
 const EXPIRED = `SELECT id FROM feedback
@@ -15,13 +16,14 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
   // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
   // rows in the message's `changes`: done first, the count is the messages alone.
   const at = now.toISOString();
-  const [, , , messages] = await db.batch([
+  const [, , , deleted] = await db.batch([
     db
       .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
       .bind(at),
     db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),
-    db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED})`).bind(at),
+    // Counted by RETURNING: its deliveries go by cascade, which meta.changes would count too.
+    db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED}) RETURNING id`).bind(at),
   ]);
-  return messages!.meta.changes;
+  return deleted!.results.length;
 }

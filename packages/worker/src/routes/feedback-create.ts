@@ -1,6 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
-import { findByIdempotencyKey, insertFeedback, type StoredFeedback } from '../db/feedback.js';
+import { fanOutStatement } from '../db/deliveries.js';
+import { findByIdempotencyKey, insertFeedbackStatement, type NewFeedback, type StoredFeedback } from '../db/feedback.js';
+import { dashboardBase, feedbackEventData } from '../delivery/events.js';
+import { enqueueAfterResponse } from '../delivery/queue.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { decideFeedback } from '../lib/decision.js';
@@ -23,7 +26,8 @@ export const route = createRoute({
     'Stores one customer message with its triage decision and answers with the label and the teams it goes to. ' +
     'The message is stored before the answer, so a 201 means it is safe. Send an Idempotency-Key to make retries safe: ' +
     'a repeat returns the first answer, with the same follow-up `token`, and stores nothing new. ' +
-    'Spam signals (`signals`) never refuse a message: it is stored with the label `spam` and delivered to nobody.',
+    'Spam signals (`signals`) never refuse a message: it is stored with the label `spam` and delivered to nobody. ' +
+    'The message is delivered to the site’s destinations for its teams after the answer (see Deliveries).',
   security: [{ publishableKey: [] }],
   middleware: [limitBody(), jsonBody(), publishableKey(), rateLimit()] as const,
   request: {
@@ -62,7 +66,7 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
     const decision = decideFeedback(input);
     const id = newId('fb');
     const token = newFollowUpToken();
-    const stored = await insertFeedback(c.env.DB, {
+    const feedback: NewFeedback = {
       id,
       siteId: site.id,
       input: { ...input, context: withUserAgent(input.context, c.req.header('user-agent')) },
@@ -71,8 +75,21 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
       requestHash,
       followUpToken: token,
       createdAt: new Date().toISOString(),
-    });
-    if (stored) return c.json({ id, label: decision.label, routes: decision.routes, token }, 201);
+    };
+    // The message and its deliveries in one write: a stored message always has what it owes its
+    // destinations, and a retry (nothing stored) owes nothing new. Spam goes to no team.
+    const db = c.env.DB;
+    const writes = [insertFeedbackStatement(db, feedback)];
+    if (decision.routes.length) {
+      const { routes, prRisk } = decision;
+      const data = feedbackEventData(feedback, dashboardBase(c.env.DASHBOARD_URL, c.req.url));
+      writes.push(fanOutStatement(db, { id, siteId: site.id, routes, prRisk, createdAt: feedback.createdAt, data }));
+    }
+    const [inserted, fannedOut] = await db.batch<{ id: string }>(writes);
+    if (inserted!.meta.changes === 1) {
+      enqueueAfterResponse(c, fannedOut?.results.map((d) => d.id) ?? []);
+      return c.json({ id, label: decision.label, routes: decision.routes, token }, 201);
+    }
     // The idempotency key was already taken: answer as the first request did.
     const earlier = await findByIdempotencyKey(c.env.DB, site.id, idempotencyKey!);
     return replay(c, earlier!, requestHash);

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   no_consent: 409,
   already_exists: 409,
   last_admin_key: 409,
+  destination_disabled: 409,
+  limit_reached: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
@@ -55,7 +57,11 @@ const DESCRIPTIONS = {
   401: 'unauthorized: the key is missing, unknown, revoked, or of the wrong kind.',
   403: 'forbidden or origin_not_allowed: the key may not do this, or the Origin is not one of the site’s.',
   404: 'not_found: no such route, or no such feedback for this key and token (wrong, expired, or another site’s look the same).',
-  409: 'already_set: the feedback already has a different email or name; no_consent: the customer has not agreed to be quoted; already_exists: the message already has a testimonial; last_admin_key: the site’s last live admin key cannot be revoked.',
+  409:
+    'already_set: the feedback already has a different email or name; they cannot be changed. no_consent: the ' +
+    'customer has not agreed to be quoted. already_exists: the message already has a testimonial. last_admin_key: ' +
+    'the site’s last live admin key cannot be revoked. destination_disabled: enable the destination first. ' +
+    'limit_reached: the site has as many as it may.',
   413: 'payload_too_large: the body is over 32 KB.',
   415: 'unsupported_media_type: send JSON.',
   422: 'idempotency_key_reused: the Idempotency-Key was used before for a different request.',

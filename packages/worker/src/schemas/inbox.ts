@@ -60,7 +60,7 @@ export const FeedbackEventSchema = z
     by: ByWhomSchema,
     at: z.string(),
   })
-  .openapi('FeedbackEvent', { description: 'One change to a message or one internal note, never shown to the customer.' });
+  .openapi('FeedbackLogEntry', { description: 'One change to a message or one internal note, never shown to the customer.' });
 
 export const FeedbackDetailSchema = FeedbackSchema.extend({
   override: z

@@ -1,0 +1,72 @@
+/**
+ * An event as a Slack message (incoming webhook, Block Kit): what it is, for which team, how urgent,
+ * the rating, the topics, the start of the customer's words and a link to the message. `text` is
+ * the notification's line and what clients without blocks show.
+ */
+import type { DeliveryEvent, FeedbackEventData } from '../schemas/delivery.js';
+
+/** How much of the message Slack shows; the link has the rest. */
+export const EXCERPT_CHARACTERS = 500;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Array<
+    | { type: 'section'; text: { type: 'mrkdwn'; text: string } }
+    | { type: 'context'; elements: Array<{ type: 'mrkdwn'; text: string }> }
+  >;
+}
+
+/**
+ * Slack's three control characters: the customer's words are shown as written, never read as a
+ * link, a mention (<!channel>) or a user (<@U…>).
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function slackMessage(event: DeliveryEvent): SlackMessage {
+  if (event.type === 'test') {
+    const text = `Tandem test: messages for ${event.data.routes.join(', ')} will arrive here.`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${escapeSlack(text)}` } }] };
+  }
+  const f = event.data;
+  const what = event.type === 'feedback.pr_risk' ? `PR risk: a ${f.label} that may go public` : `New ${f.label}`;
+  // Support's channel hears of the risk too, though PR's gets the alert.
+  const risk = f.prRisk && event.type === 'feedback.created' ? ':rotating_light: may go public' : '';
+  const headline = [`*${escapeSlack(what)}*`, `for ${f.routes.join(', ')}`, `urgency *${f.urgency}*`, rated(f), risk]
+    .filter(Boolean)
+    .join(' · ');
+  const context = [
+    f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '',
+    f.name ? `From ${escapeSlack(f.name)}` : '',
+    f.pageUrl ? `On ${escapeSlack(f.pageUrl)}` : '',
+    `<${f.link}|Open in Tandem>`,
+  ].filter(Boolean);
+  return {
+    text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${escapeSlack(what)} (urgency ${f.urgency}): ${escapeSlack(excerpt(f.message, 120))}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}` } },
+      { type: 'section', text: { type: 'mrkdwn', text: quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS))) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] },
+    ],
+  };
+}
+
+function rated(f: FeedbackEventData): string {
+  if (f.rating !== null) return `${'★'.repeat(f.rating)}${'☆'.repeat(5 - f.rating)} ${f.rating}/5`;
+  if (f.score !== null) return `score ${f.score}/10`;
+  return '';
+}
+
+function excerpt(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** Slack's block quote, line by line (the `>` is ours: the customer's were escaped). */
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+}
