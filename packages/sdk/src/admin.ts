@@ -101,21 +101,110 @@ export function createAdminClient(options: AdminClientOptions) {
     /** Every message the filters match, newest first, page after page. */
     all: (query: Omit<Query<V1['feedback']['$get']>, 'cursor'> = {}, options?: CallOptions) =>
       everyItem(feedback.list, query, options),
-    /** One message with its whole triage decision. */
+    /** One message with its whole triage decision, its assignee, route override and log. */
     get: (feedbackId: string, options?: CallOptions) =>
       call<Answer<V1['feedback'][':id']['$get']>>('GET', `/v1/feedback/${id(feedbackId)}`, {}, options),
+    /** new, in_progress, resolved or archived (admin and support keys). */
+    setStatus: (feedbackId: string, body: Body<V1['feedback'][':id']['status']['$put']>, options?: CallOptions) =>
+      call<Answer<V1['feedback'][':id']['status']['$put']>>('PUT', `/v1/feedback/${id(feedbackId)}/status`, { json: body }, options),
+    /** Who works on it, or `null` (admin and support keys). */
+    assign: (feedbackId: string, body: Body<V1['feedback'][':id']['assignee']['$put']>, options?: CallOptions) =>
+      call<Answer<V1['feedback'][':id']['assignee']['$put']>>('PUT', `/v1/feedback/${id(feedbackId)}/assignee`, { json: body }, options),
+    /** Sends it to other teams than triage chose; recorded with who and when (admin and support keys). */
+    overrideRoutes: (feedbackId: string, body: Body<V1['feedback'][':id']['routes']['$put']>, options?: CallOptions) =>
+      call<Answer<V1['feedback'][':id']['routes']['$put']>>('PUT', `/v1/feedback/${id(feedbackId)}/routes`, { json: body }, options),
+    /** An internal note, never shown to the customer (any role). */
+    addNote: (feedbackId: string, body: Body<V1['feedback'][':id']['notes']['$post']>, options?: CallOptions) =>
+      call<Answer<V1['feedback'][':id']['notes']['$post'], 201>>('POST', `/v1/feedback/${id(feedbackId)}/notes`, { json: body }, options),
+  };
+
+  type Studio = V1['studio']['testimonials'];
+  const testimonials = {
+    /** One page of the site's testimonials, drafts and withdrawn ones too. */
+    list: (query: Query<Studio['$get']> = {}, options?: CallOptions) =>
+      call<Answer<Studio['$get']>>('GET', '/v1/studio/testimonials', { query: query as Params }, options),
+    /** Every testimonial the filters match, page after page. */
+    all: (query: Omit<Query<Studio['$get']>, 'cursor'> = {}, options?: CallOptions) =>
+      everyItem(testimonials.list, query, options),
+    /** One testimonial with the customer's original words and every edit. */
+    get: (testimonialId: string, options?: CallOptions) =>
+      call<Answer<Studio[':id']['$get']>>('GET', `/v1/studio/testimonials/${id(testimonialId)}`, {}, options),
+    /** A draft from a message whose customer agreed to be quoted (admin and pr keys). */
+    create: (body: Body<Studio['$post']>, options?: CallOptions) =>
+      call<Answer<Studio['$post'], 201>>('POST', '/v1/studio/testimonials', { json: body }, options),
+    /** New display words or author; the edit is kept (admin and pr keys). */
+    edit: (testimonialId: string, body: Body<Studio[':id']['$patch']>, options?: CallOptions) =>
+      call<Answer<Studio[':id']['$patch']>>('PATCH', `/v1/studio/testimonials/${id(testimonialId)}`, { json: body }, options),
+    /** Puts it on the wall (admin and pr keys). */
+    approve: (testimonialId: string, body: Body<Studio[':id']['approve']['$post']> = {}, options?: CallOptions) =>
+      call<Answer<Studio[':id']['approve']['$post']>>('POST', `/v1/studio/testimonials/${id(testimonialId)}/approve`, { json: body }, options),
+    /** Takes it off the wall (admin and pr keys). */
+    withdraw: (testimonialId: string, body: Body<Studio[':id']['withdraw']['$post']> = {}, options?: CallOptions) =>
+      call<Answer<Studio[':id']['withdraw']['$post']>>('POST', `/v1/studio/testimonials/${id(testimonialId)}/withdraw`, { json: body }, options),
+  };
+
+  /** Messages per day by team and label, average rating, complaint rate (any role). */
+  const stats = (query: Query<V1['stats']['$get']> = {}, options?: CallOptions) =>
+    call<Answer<V1['stats']['$get']>>('GET', '/v1/stats', { query: query as Params }, options);
+
+  // Admin keys only from here on.
+  const site = {
+    /** The key's site: name, allowed origins, retention. */
+    get: (options?: CallOptions) => call<Answer<V1['site']['$get']>>('GET', '/v1/site', {}, options),
+    update: (body: Body<V1['site']['$patch']>, options?: CallOptions) =>
+      call<Answer<V1['site']['$patch']>>('PATCH', '/v1/site', { json: body }, options),
+  };
+
+  const sites = {
+    /** A new, independent site with its first keys, shown once. */
+    create: (body: Body<V1['sites']['$post']>, options?: CallOptions) =>
+      call<Answer<V1['sites']['$post'], 201>>('POST', '/v1/sites', { json: body }, options),
+  };
+
+  const keys = {
+    list: (options?: CallOptions) => call<Answer<V1['keys']['$get']>>('GET', '/v1/keys', {}, options),
+    /** A new key; a secret one is in this answer only. */
+    create: (body: Body<V1['keys']['$post']>, options?: CallOptions) =>
+      call<Answer<V1['keys']['$post'], 201>>('POST', '/v1/keys', { json: body }, options),
+    revoke: (keyId: string, options?: CallOptions) =>
+      call<Answer<V1['keys'][':id']['$delete']>>('DELETE', `/v1/keys/${id(keyId)}`, {}, options),
+  };
+
+  const destinations = {
+    list: (options?: CallOptions) => call<Answer<V1['destinations']['$get']>>('GET', '/v1/destinations', {}, options),
+    /** A signed webhook or a Slack incoming webhook for some teams; a webhook's secret is in this answer only. */
+    create: (body: Body<V1['destinations']['$post']>, options?: CallOptions) =>
+      call<Answer<V1['destinations']['$post'], 201>>('POST', '/v1/destinations', { json: body }, options),
+    update: (destinationId: string, body: Body<V1['destinations'][':id']['$patch']>, options?: CallOptions) =>
+      call<Answer<V1['destinations'][':id']['$patch']>>('PATCH', `/v1/destinations/${id(destinationId)}`, { json: body }, options),
+    delete: (destinationId: string, options?: CallOptions) =>
+      call<void>('DELETE', `/v1/destinations/${id(destinationId)}`, {}, options),
+    /** Sends it a test event; resolves with the delivery to follow in deliveries.list. */
+    test: (destinationId: string, options?: CallOptions) =>
+      call<Answer<V1['destinations'][':id']['test']['$post'], 202>>('POST', `/v1/destinations/${id(destinationId)}/test`, {}, options),
+  };
+
+  const deliveries = {
+    /** One page of deliveries, newest first, each with every attempt. */
+    list: (query: Query<V1['deliveries']['$get']> = {}, options?: CallOptions) =>
+      call<Answer<V1['deliveries']['$get']>>('GET', '/v1/deliveries', { query: query as Params }, options),
+    all: (query: Omit<Query<V1['deliveries']['$get']>, 'cursor'> = {}, options?: CallOptions) =>
+      everyItem(deliveries.list, query, options),
+    /** Sends it again, with the same webhook-id. */
+    replay: (deliveryId: string, options?: CallOptions) =>
+      call<Answer<V1['deliveries'][':id']['replay']['$post'], 202>>('POST', `/v1/deliveries/${id(deliveryId)}/replay`, {}, options),
   };
 
   const customers = {
-    /** Everything stored about one customer (by email, or one message by id): admin keys only. */
+    /** Everything stored about one customer (by email, or one message by id). */
     export: (who: Query<V1['customer-data']['$get']>, options?: CallOptions) =>
       call<Answer<V1['customer-data']['$get']>>('GET', '/v1/customer-data', { query: who as Params }, options),
-    /** Deletes one customer's messages and the testimonials made from them: admin keys only. */
+    /** Deletes one customer's messages and the testimonials made from them. */
     delete: (who: Query<V1['customer-data']['$delete']>, options?: CallOptions) =>
       call<Answer<V1['customer-data']['$delete']>>('DELETE', '/v1/customer-data', { query: who as Params }, options),
   };
 
-  return { feedback, customers };
+  return { feedback, testimonials, stats, site, sites, keys, destinations, deliveries, customers };
 }
 
 export type AdminClient = ReturnType<typeof createAdminClient>;

@@ -30,7 +30,8 @@ export async function request<T>(
   try {
     // Called without `this`: window.fetch refuses to run as a method of another object.
     response = await (ctx.fetch ?? fetch)(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    body = await response.json();
+    // 204 No Content (a deletion) has no body to read.
+    body = response.status === 204 ? undefined : await response.json();
   } catch (cause) {
     throw timeout.aborted
       ? fail('timeout', { cause })

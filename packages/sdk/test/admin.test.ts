@@ -1,23 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { executeSql, siteSql, sql } from '../../../tests/support/d1.js';
+import { freePort } from '../../../tests/support/wrangler-dev.js';
 import { createClient } from '../src/index.js';
 import { createAdminClient, TandemError } from '../src/admin.js';
 
 const endpoint = inject('endpoint');
 
-// A site of these tests' own, so their messages neither meet the other suites' nor share
-// their rate limit.
-const site = `site_sdk_admin_${randomUUID().slice(0, 8)}`;
-const siteKey = `pk_test_${randomUUID().replaceAll('-', '')}`;
-const secretKey = `sk_test_${randomUUID().replaceAll('-', '')}`;
-executeSql(
-  siteSql(site, siteKey, 'https://shop.example') +
-    `INSERT INTO api_keys (id, site_id, kind, role, key_hash, key_hint, created_at) VALUES (${sql(`key_${site}_admin`)},
-      ${sql(site)}, 'secret', 'admin', ${sql(createHash('sha256').update(secretKey).digest('hex'))}, 'sk_test_…',
-      ${sql(new Date().toISOString())});`,
-);
-
+// A site of these tests' own, made through the API, so their messages neither meet the other
+// suites' nor share their rate limit.
+const made = await createAdminClient({ endpoint, secretKey: 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8' }).sites.create({
+  name: `SDK admin tests ${randomUUID().slice(0, 8)}`,
+});
+const siteKey = made.keys.publishable.key;
+const secretKey = made.keys.admin.key;
 const admin = createAdminClient({ endpoint, secretKey });
 const tandem = createClient({ siteKey, endpoint, storage: null });
 
@@ -77,5 +74,101 @@ describe('createAdminClient against wrangler dev', () => {
     expect(exported.feedback.map((f) => f.id)).toEqual([id]);
     expect(await admin.customers.delete({ email })).toEqual({ deleted: { feedback: 1, testimonials: 0 } });
     expect((await rejection(admin.feedback.get(id))).code).toBe('not_found');
+  });
+
+  it('works a message: status, assignee, a route override and a note, all in its log', async () => {
+    const { id, routes: sorted } = await tandem.submit({ message: 'The app logs me out every time I pay.', rating: 1 });
+    const support = createAdminClient({ endpoint, secretKey: (await admin.keys.create({ kind: 'secret', role: 'support' })).key });
+    await support.feedback.assign(id, { assignee: 'Ana', actor: 'Ana' });
+    await support.feedback.setStatus(id, { status: 'in_progress', actor: 'Ana' });
+    await support.feedback.overrideRoutes(id, { routes: ['support', 'product'], reason: 'a bug to fix', actor: 'Ana' });
+    await support.feedback.addNote(id, { text: 'Asked for the app version.', actor: 'Ana' });
+    const worked = await admin.feedback.get(id);
+    expect(worked).toMatchObject({ status: 'in_progress', assignee: 'Ana', routes: ['support', 'product'], triageRoutes: sorted });
+    expect(worked.events.map((e) => e.kind)).toEqual(['assignee', 'status', 'routes', 'note']);
+    expect((await admin.feedback.list({ route: 'product', assignee: 'Ana' })).data.map((f) => f.id)).toEqual([id]);
+
+    // A pr key reads and notes, but leaves support's statuses alone.
+    const pr = createAdminClient({ endpoint, secretKey: (await admin.keys.create({ kind: 'secret', role: 'pr' })).key });
+    expect((await rejection(pr.feedback.setStatus(id, { status: 'resolved' }))).code).toBe('forbidden');
+  });
+
+  it('makes, edits, approves and withdraws a testimonial, which the public wall follows', async () => {
+    const quote = `Best beans in town, roasted fresh. ${randomUUID().slice(0, 6)}`;
+    const { id: feedbackId } = await tandem.submit({ message: quote, rating: 5, name: 'Lucía M.', consent: { publish: true } });
+    const made = await admin.testimonials.create({ feedbackId });
+    expect(made).toMatchObject({ status: 'draft', quote, author: 'Lucía M.' });
+    await admin.testimonials.edit(made.id, { quote: 'Best beans in town.', actor: 'Priya (PR)' });
+    await admin.testimonials.approve(made.id, { actor: 'Priya (PR)' });
+    const wall = async () =>
+      ((await (await fetch(`${endpoint}/v1/testimonials?siteKey=${siteKey}`)).json()) as { data: { quote: string }[] }).data.map((t) => t.quote);
+    expect(await wall()).toContain('Best beans in town.');
+    const detail = await admin.testimonials.get(made.id);
+    expect(detail.history.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(detail)).toContain(quote); // the customer's own words stay
+    await admin.testimonials.withdraw(made.id);
+    expect(await wall()).not.toContain('Best beans in town.');
+    const listed: string[] = [];
+    for await (const t of admin.testimonials.all({ status: 'withdrawn' })) listed.push(t.id);
+    expect(listed).toEqual([made.id]);
+  });
+
+  it('counts the site’s messages per day', async () => {
+    const stats = await admin.stats();
+    expect(stats.total).toBeGreaterThan(0);
+    expect(stats.days.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('changes the site, and its keys: made once, listed without the secret, revoked', async () => {
+    expect(await admin.site.update({ retentionDays: 90 })).toMatchObject({ retentionDays: 90 });
+    expect((await admin.site.get()).retentionDays).toBe(90);
+    const made = await admin.keys.create({ kind: 'secret', role: 'support' });
+    const listed = (await admin.keys.list()).data.find((k) => k.id === made.id);
+    expect(listed).toBeDefined();
+    expect(JSON.stringify(listed)).not.toContain(made.key);
+    const support = createAdminClient({ endpoint, secretKey: made.key });
+    expect((await support.feedback.list({ limit: 1 })).data).toBeDefined();
+    await admin.keys.revoke(made.id);
+    expect((await rejection(support.feedback.list())).code).toBe('unauthorized');
+  });
+
+  it('delivers a test event to the example webhook receiver, signed, and lists the delivery', async () => {
+    const port = await freePort();
+    const destination = await admin.destinations.create({
+      kind: 'webhook',
+      name: 'Example receiver',
+      url: `http://127.0.0.1:${port}/tandem`,
+      routes: ['support', 'pr'],
+    });
+    expect(destination.secret).toMatch(/^whsec_/);
+    const server = fileURLToPath(new URL('../../../examples/webhook-receiver/server.mjs', import.meta.url));
+    const receiver = spawn(process.execPath, [server], {
+      env: { ...process.env, PORT: String(port), TANDEM_WEBHOOK_SECRET: destination.secret! },
+    });
+    let printed = '';
+    receiver.stdout.on('data', (chunk) => (printed += chunk));
+    receiver.stderr.on('data', (chunk) => (printed += chunk));
+    try {
+      await expect.poll(() => printed, { timeout: 10_000 }).toContain('Waiting');
+      const sent = await admin.destinations.test(destination.id);
+      await expect.poll(async () => (await admin.deliveries.list({ destination: destination.id })).data[0]?.status, { timeout: 20_000, interval: 250 }).toBe('delivered');
+      expect(printed).toContain('"type":"test"');
+      expect(printed).not.toContain('refused');
+      expect(sent.id).toMatch(/^dlv_/);
+
+      // A complaint goes to support's destination as feedback.created.
+      const { id } = await tandem.submit({ message: 'I was charged twice for one order, please refund me.', rating: 1 });
+      await expect.poll(() => printed, { timeout: 20_000, interval: 250 }).toContain(id);
+      const replayed = await admin.deliveries.replay(sent.id);
+      expect(replayed.id).toBe(sent.id);
+      await expect.poll(() => printed, { timeout: 20_000, interval: 250 }).toContain('already handled');
+
+      await admin.destinations.update(destination.id, { enabled: false });
+      expect((await rejection(admin.destinations.test(destination.id))).code).toBe('destination_disabled');
+      await admin.destinations.delete(destination.id);
+      expect((await admin.destinations.list()).data.map((d) => d.id)).not.toContain(destination.id);
+    } finally {
+      receiver.kill();
+    }
   });
 });
