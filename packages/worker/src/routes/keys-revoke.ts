@@ -13,7 +13,8 @@ export const route = createRoute({
   tags: ['Private'],
   summary: 'Revoke a key',
   description:
-    'The key stops working at once, for good; it stays in the list with `revokedAt`. Revoking a revoked key changes ' +
+    'The key stops working for good: at once on the server that took this call, within 30 s on the others (they ' +
+    'remember a key they looked up for 30 s). It stays in the list with `revokedAt`. Revoking a revoked key changes ' +
     'nothing. The site’s last live admin key cannot be revoked (409 `last_admin_key`): make another admin key ' +
     'first, so nobody is locked out. Another site’s key is a 404. Admin keys only.',
   security: [{ secretKey: [] }],
