@@ -28,6 +28,11 @@ function library(pkg, input, external = []) {
   rmSync(dir, { recursive: true, force: true });
   return {
     input: Object.fromEntries(input.map((name) => [name, `packages/${pkg}/src/${name}.ts`])),
+    // An entry's code stays in its own file (with whatever its lazy chunks import from it), never
+    // moved into a shared chunk behind a re-exporting facade: the widget's package.json names
+    // dist/index.js as the file with side effects (it defines the elements), and an app's bundler
+    // drops the define calls from any file it does not name.
+    preserveEntrySignatures: 'allow-extension',
     external: (id) => id.startsWith('node:') || external.some((e) => id === e || id.startsWith(`${e}/`)),
     output: { dir, format: 'es', sourcemap: true },
     plugins: [

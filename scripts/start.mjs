@@ -1,13 +1,16 @@
-// npm start: build the bundles, prepare the local D1 with the demo site, and serve the API,
-// tandem.js and the demo shop page with `wrangler dev` on http://127.0.0.1:8787.
+// npm start: build the bundles and the example app, prepare the local D1 with the demo site, and
+// serve the API, tandem.js, the demo shop page and the example app with `wrangler dev` on
+// http://127.0.0.1:8787.
 import { spawn } from 'node:child_process';
-import { bin, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
+import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
 const url = `http://127.0.0.1:${PORT}`;
 
 console.log('Building tandem.js, the SDK and triage…');
 run(bin('rollup'), ['-c', '--silent']);
+console.log('Building the example app (examples/app)…');
+buildExampleApp();
 console.log('Preparing the local database (migrations and the demo site)…');
 prepareDatabase({ quiet: true });
 const assets = prepareDemoAssets();
@@ -25,6 +28,7 @@ dev.stdout.on('data', (chunk) => {
     console.log(`
   Tandem is running.
     Demo shop page:   ${url}/            (open "Feedback" in the corner)
+    Example app:      ${url}/app/        (an account page using @tandem/sdk and @tandem/widget from npm)
     Script tag file:  ${url}/tandem.js
     API:              ${url}/v1/…        OpenAPI document: ${url}/v1/openapi.json
     Demo keys:        publishable pk_demo_3b7f1d6a92e04c8b5a1f7e2d

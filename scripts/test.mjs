@@ -4,7 +4,7 @@
 // Extra arguments go to vitest, e.g. `npm test -- --project worker`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { bin, root, run, toolEnv } from './tools.mjs';
+import { bin, buildExampleApp, root, run, toolEnv } from './tools.mjs';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const chromium = CANDIDATES.find((path) => path && existsSync(path));
@@ -21,6 +21,8 @@ if (!chromium && ci) {
 }
 
 run(bin('rollup'), ['-c', '--silent']);
+// The example app bundles the packages just built; the e2e suite tests it at /app/.
+buildExampleApp();
 // custom-elements.json, which the README's component reference is checked against.
 run('npm', ['run', '--silent', 'manifest', '-w', '@tandem/widget']);
 run('npm', ['run', '--silent', 'typecheck']);

@@ -1,7 +1,7 @@
 // What every script that runs wrangler, vitest or Chromium needs: offline switches, tool state
 // kept inside the project (.tandem/), and the demo assets. Used by start.mjs, test.mjs and the
 // test suites' global setup.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +25,10 @@ export const bin = (name) => `${root}node_modules/.bin/${name}`;
  * Runs a command to completion in the repository root; exits the process if it fails.
  * @param {string} command
  * @param {string[]} args
- * @param {{ quiet?: boolean }} [options]
+ * @param {{ quiet?: boolean, cwd?: string }} [options] `cwd`: another folder than the root
  */
-export function run(command, args, { quiet = false } = {}) {
-  const result = spawnSync(command, args, { cwd: root, env: toolEnv, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+export function run(command, args, { quiet = false, cwd = root } = {}) {
+  const result = spawnSync(command, args, { cwd, env: toolEnv, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (result.status !== 0) {
     if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     console.error(`\n✗ ${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`);
@@ -48,17 +48,33 @@ export function prepareDatabase({ persistTo, quiet = false } = {}) {
   run(bin('wrangler'), ['d1', 'execute', 'DB', '--local', ...persist, '--file', 'packages/worker/seed/demo.sql'], { quiet });
 }
 
+/** The example app's own folder: a customer's app, with its own rollup config and tsconfig. */
+export const exampleApp = `${root}examples/app`;
+
 /**
- * The folder `wrangler dev --assets` serves locally: the built files (tandem.js) plus the demo
- * shop page from examples/script-tag. Production serves dist/public alone.
+ * Builds the example app (examples/app/dist) with its own rollup.config.mjs, as its developers
+ * would. It bundles @tandem/sdk and @tandem/widget as built in their dist folders: build those first.
+ */
+export function buildExampleApp() {
+  run(bin('rollup'), ['-c', '--silent'], { cwd: exampleApp });
+}
+
+/**
+ * The folder `wrangler dev --assets` serves locally: the built files (tandem.js), the demo shop
+ * page from examples/script-tag at /, and the example app's build at /app/. Production serves
+ * dist/public alone.
  */
 export function prepareDemoAssets(dir = `${root}dist/demo`) {
+  if (!existsSync(`${exampleApp}/dist/index.html`)) {
+    throw new Error('examples/app/dist is missing: build it first (npm run build, or buildExampleApp() in scripts/tools.mjs).');
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(`${root}dist/public`, dir, { recursive: true });
   cpSync(`${root}examples/script-tag`, dir, { recursive: true });
-  // Both have header rules (the widget's CORS, the demo page's CSP): keep both.
+  cpSync(`${exampleApp}/dist`, `${dir}/app`, { recursive: true });
+  // Each has header rules (the widget's CORS, the demo page's and the app's CSP): keep them all.
   const headers = (from) => readFileSync(`${from}/_headers`, 'utf8');
-  writeFileSync(`${dir}/_headers`, `${headers(`${root}dist/public`)}\n${headers(`${root}examples/script-tag`)}`);
+  writeFileSync(`${dir}/_headers`, [`${root}dist/public`, `${root}examples/script-tag`, exampleApp].map(headers).join('\n'));
   return dir;
 }

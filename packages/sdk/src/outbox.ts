@@ -153,23 +153,24 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
 
     flush() {
       // One pass at a time per page; other tabs may flush too, and the keys keep that harmless.
+      // The pass is forgotten in a later turn, after it was remembered: one with nothing to send
+      // ends at once, and clearing it from inside would run before the assignment and leave every
+      // later flush answering that empty pass.
       return (flushing ??= (async () => {
         const sent: FeedbackCreated[] = [];
-        try {
-          for (const entry of read()) {
-            try {
-              sent.push(await attempt(entry));
-            } catch (error) {
-              // Still offline (or the API still failing): the rest would fail too. A refused
-              // message was crossed out by attempt(); go on with the next.
-              if (!refused(error)) break;
-            }
+        for (const entry of read()) {
+          try {
+            sent.push(await attempt(entry));
+          } catch (error) {
+            // Still offline (or the API still failing): the rest would fail too. A refused
+            // message was crossed out by attempt(); go on with the next.
+            if (!refused(error)) break;
           }
-        } finally {
-          flushing = undefined;
         }
         return sent;
-      })());
+      })().finally(() => {
+        flushing = undefined;
+      }));
     },
 
     pending: () => read().length,

@@ -65,6 +65,19 @@ describe('createOutbox', () => {
     expect(await copies(message)).toBe(1);
   });
 
+  it('flushes again after a flush that found nothing waiting', async () => {
+    // An app flushes on page load (nothing waits, usually) and again when the browser is back
+    // online: that second flush must send what was kept in between.
+    const storage = new MemoryStorage();
+    const page = createOutbox({ siteKey, endpoint, storage });
+    expect(await page.flush()).toEqual([]);
+    const message = `Kept after the first flush. ${crypto.randomUUID()}`;
+    expect((await createOutbox({ siteKey, endpoint: await offline(), storage }).send({ message })).status).toBe('queued');
+    expect(await page.flush()).toHaveLength(1);
+    expect(page.pending()).toBe(0);
+    expect(await copies(message)).toBe(1);
+  });
+
   it("never crosses out another tab's message, even from a stale view of storage", async () => {
     const storage = new MemoryStorage();
     const [first, second] = [`Tab one waited. ${crypto.randomUUID()}`, `Tab two waited. ${crypto.randomUUID()}`];
