@@ -39,7 +39,7 @@ describe('/v1/customer-data', () => {
 
   it('deletes them and their testimonials, which leave the wall at once, and nothing of anyone else', async () => {
     const site = await createSite();
-    const mine = await send(site, { message: 'Please forget me, but the coffee was great', email: 'cy@example.com' });
+    const mine = await send(site, { message: 'Please forget me, but the coffee was great', email: 'cy@example.com', consent: { publish: true } });
     const theirs = await send(site, { message: 'Keep mine', email: 'di@example.com' });
     await quote(site, mine);
     // The wall has it cached already.

@@ -11,7 +11,7 @@ async function message(site: TestSite, daysAgo: number): Promise<string> {
   const res = await api('/v1/feedback', {
     method: 'POST',
     headers: { authorization: `Bearer ${site.publishableKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ message: `Written ${daysAgo} days ago`, email: 'old@example.com' }),
+    body: JSON.stringify({ message: `Written ${daysAgo} days ago`, email: 'old@example.com', consent: { publish: true } }),
   });
   const { id } = await res.json<{ id: string }>();
   await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - daysAgo * DAY).toISOString(), id).run();

@@ -479,4 +479,52 @@ describe('a testimonial’s history and the customer’s data', () => {
     expect(await editsOf(kept.id)).toBe(1);
     expect((await wall(site)).data.map((t) => t.quote)).toEqual(['Old, approved']);
   });
+
+  it('takes a quote off the wall, though the wall was cached, when its customer withdraws consent', async () => {
+    const site = await createSite();
+    const { id: feedbackId, token } = await message(site);
+    const made = await create(site, { feedbackId, quote: 'Tastes of blueberries' });
+    await call('POST', `${STUDIO}/${made.id}/approve`, site.secretKeys.pr);
+    expect((await wall(site)).data.map((t) => t.quote)).toEqual(['Tastes of blueberries']);
+    expect((await wall(site)).cache).toBe('hit');
+
+    expect((await patchFeedback(site, feedbackId, { token, consent: { publish: false } })).status).toBe(200);
+    expect((await wall(site)).data).toEqual([]);
+    // PR sees why: approved once, but the customer no longer agrees; it cannot go up again.
+    const now = await (await getWithSecret(`${STUDIO}/${made.id}`, site.secretKeys.pr)).json<Detail>();
+    expect(now).toMatchObject({ status: 'approved', source: { consent: { publish: false } } });
+    await call('POST', `${STUDIO}/${made.id}/withdraw`, site.secretKeys.pr);
+    await expectError(await call('POST', `${STUDIO}/${made.id}/approve`, site.secretKeys.pr), 409, 'no_consent');
+  });
+
+  it('takes drafts, withdrawn quotes and quotes without consent away with their message', async () => {
+    const site = await createSite();
+    const old = async (quote: string) => {
+      const { id, token } = await message(site);
+      const made = await create(site, { feedbackId: id, quote });
+      await env.DB.prepare("UPDATE feedback SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+      return { id: made.id, feedbackId: id, token };
+    };
+    const draft = await old('A draft');
+    const withdrawn = await old('Withdrawn');
+    await call('POST', `${STUDIO}/${withdrawn.id}/approve`, site.secretKeys.pr);
+    await call('POST', `${STUDIO}/${withdrawn.id}/withdraw`, site.secretKeys.pr);
+    const approved = await old('Approved, still agreed');
+    await call('POST', `${STUDIO}/${approved.id}/approve`, site.secretKeys.pr);
+    const revoked = await old('Approved, then consent withdrawn');
+    await call('POST', `${STUDIO}/${revoked.id}/approve`, site.secretKeys.pr);
+    // The follow-up window is over for a 2020 message: withdraw consent as the customer's request would.
+    await env.DB.prepare('UPDATE feedback SET consent_publish = 0 WHERE id = ?').bind(revoked.feedbackId).run();
+
+    const { enforceRetention } = await import('../src/jobs/retention.js');
+    expect(await enforceRetention(env.DB, new Date())).toBe(4);
+
+    for (const gone of [draft, withdrawn, revoked]) {
+      await expectError(await getWithSecret(`${STUDIO}/${gone.id}`, site.secretKeys.pr), 404, 'not_found');
+    }
+    expect((await wall(site)).data.map((t) => t.quote)).toEqual(['Approved, still agreed']);
+    // Withdrawn after its message went, nothing shows consent any more: it cannot go back up.
+    await call('POST', `${STUDIO}/${approved.id}/withdraw`, site.secretKeys.pr);
+    await expectError(await call('POST', `${STUDIO}/${approved.id}/approve`, site.secretKeys.pr), 409, 'no_consent');
+  });
 });

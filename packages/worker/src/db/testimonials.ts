@@ -10,12 +10,18 @@ import type {
 /** The most a wall may ask for (GET /v1/testimonials?limit=). */
 export const MAX_TESTIMONIALS = 50;
 
-/** A site's approved testimonials, most recently approved first. */
+/**
+ * A site's approved testimonials, most recently approved first: only those whose customer still
+ * agrees to be quoted (consent can be withdrawn after approval), or whose message is gone
+ * (retention keeps an approved quote, the demo's seeded ones have none).
+ */
 export async function listApprovedTestimonials(db: D1Database, siteId: string, limit: number): Promise<Testimonial[]> {
   const { results } = await db
     .prepare(
       `SELECT id, quote, author_name, rating, approved_at FROM testimonials
         WHERE site_id = ? AND status = 'approved'
+          AND (feedback_id IS NULL
+               OR EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1))
         ORDER BY approved_at DESC, id DESC
         LIMIT ?`,
     )
@@ -246,7 +252,7 @@ export async function setTestimonialStatus(
   now: string,
 ): Promise<boolean> {
   const where = `id = ?1 AND site_id = ?2 AND status != ?3
-    AND (?3 = 'withdrawn' OR feedback_id IS NULL
+    AND (?3 = 'withdrawn'
          OR EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1))`;
   const [recorded] = await db.batch([
     db

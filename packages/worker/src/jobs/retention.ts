@@ -1,10 +1,11 @@
 /**
  * Per-site retention: customer messages older than the site's `retention_days` are deleted, with
  * their log and internal notes. Run every night by the scheduled handler (wrangler.toml
- * [triggers]). A testimonial made from a message keeps its approved quote (its feedback_id
- * becomes NULL): the customer agreed to publish that; their message, email and context go, and
- * so do the testimonial's edit history, which holds earlier versions of their words, and the
- * message's deliveries (their payload holds the message too).
+ * [triggers]). The message, email and context go, and so do the message's deliveries (their
+ * payload holds the message too) and the edit history of its testimonial, which holds earlier
+ * versions of the customer's words. An approved testimonial whose customer still agrees to be
+ * quoted keeps its quote (its feedback_id becomes NULL): the customer agreed to publish that.
+ * Drafts, withdrawn quotes and quotes whose consent was withdrawn go with the message.
  */
 
 const EXPIRED = `SELECT id FROM feedback
@@ -16,9 +17,19 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
   // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
   // rows in the message's `changes`: done first, the count is the messages alone.
   const at = now.toISOString();
-  const [, , , deleted] = await db.batch([
+  const [, , , , deleted] = await db.batch([
     db
       .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
+      .bind(at),
+    // Only an approved quote whose customer still agrees outlives its message: a draft, a
+    // withdrawn quote or one whose consent was withdrawn goes with it (with no message left to
+    // show consent, it could never be approved again anyway).
+    db
+      .prepare(
+        `DELETE FROM testimonials WHERE feedback_id IN (${EXPIRED})
+           AND NOT (status = 'approved'
+                    AND EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1))`,
+      )
       .bind(at),
     db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),

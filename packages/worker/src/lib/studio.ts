@@ -34,7 +34,8 @@ export async function changeStatus(
   const before = await findTestimonial(db, siteId, id);
   if (!before) throw new ApiError('not_found', NO_TESTIMONIAL);
   if (before.status !== status) {
-    if (status === 'approved' && before.source && !before.source.consent.publish) throw new ApiError('no_consent', NO_CONSENT);
+    // No message (retention took it): nothing shows the customer agreed, so it cannot go back up.
+    if (status === 'approved' && !before.source?.consent.publish) throw new ApiError('no_consent', NO_CONSENT);
     if (await setTestimonialStatus(db, siteId, id, status, editorOf(c, actor), new Date().toISOString())) {
       if (before.status === 'approved' || status === 'approved') await forgetTestimonials(siteId);
     }
@@ -42,7 +43,7 @@ export async function changeStatus(
   const after = await findTestimonial(db, siteId, id);
   if (!after) throw new ApiError('not_found', NO_TESTIMONIAL);
   // Consent withdrawn between the read above and the change, which then did not happen.
-  if (after.status !== status && status === 'approved' && after.source && !after.source.consent.publish) {
+  if (after.status !== status && status === 'approved' && !after.source?.consent.publish) {
     throw new ApiError('no_consent', NO_CONSENT);
   }
   return after;

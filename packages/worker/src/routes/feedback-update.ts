@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { FOLLOW_UP_HOURS, followUpOpen } from '../lib/follow-up.js';
 import { sameSecret } from '../lib/hash.js';
+import { forgetTestimonials } from '../lib/testimonials-cache.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { publishableKey } from '../middleware/keys.js';
@@ -63,6 +64,9 @@ export const registerUpdateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
     const result = await addFollowUp(c.env.DB, siteId, id, followUp, now.toISOString());
     // Another request set a different email or name since the read above.
     if (!result) throw alreadySet(contact);
+    // Consent withdrawn: a quote made from this message leaves the wall now (its list asks for
+    // consent), not when the cached copy expires.
+    if (followUp.consent?.publish === false) await forgetTestimonials(siteId);
     return c.json({ id, email: result.hasEmail, name: result.hasName, consent: { publish: result.publish } }, 200);
   });
 
