@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/lib/hash.js';
 import { forgetKeys } from '../src/middleware/keys.js';
-import { api, countFeedback, createSite, expectRefusedField, ORIGIN, postFeedback, type Envelope } from './helpers.js';
+import { api, countFeedback, createSite, expectRefusedField, getWithSecret, ORIGIN, postFeedback, type Envelope } from './helpers.js';
 
 const complaint = { message: 'I was charged twice for my order and nobody answers my emails.', rating: 1 };
 const praise = {
@@ -331,5 +331,12 @@ describe('key lookups', () => {
     // …until the site's keys are forgotten, which the routes that change keys and origins do.
     forgetKeys(site.id);
     expect((await postFeedback(site, complaint)).status).toBe(401);
+  });
+
+  it('never remember a secret key: a revoked one stops at once, on every server', async () => {
+    const site = await createSite();
+    expect((await getWithSecret('/v1/feedback', site.secretKeys.admin)).status).toBe(200);
+    await env.DB.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').bind(new Date().toISOString(), `key_${site.id}_admin`).run();
+    expect((await getWithSecret('/v1/feedback', site.secretKeys.admin)).status).toBe(401);
   });
 });

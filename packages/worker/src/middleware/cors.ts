@@ -11,7 +11,8 @@ import { isAllowedOriginOfAnySite } from '../db/sites.js';
 import type { Bindings } from '../env.js';
 
 // Origins change rarely; remembering answers for a minute saves a D1 read on most requests.
-// Only CORS headers depend on this: the per-site check always reads fresh data.
+// Only CORS headers depend on this: the per-site check reads the key's site, remembered for at
+// most KEY_CACHE_MS (middleware/keys.ts) and forgotten when the site's origins change.
 const TTL_MS = 60_000;
 const known = new Map<string, { allowed: boolean; until: number }>();
 

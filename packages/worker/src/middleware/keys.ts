@@ -24,26 +24,32 @@ const WRONG_KIND: Record<KeyKind, string> = {
 };
 
 /**
- * Keys this isolate looked up lately, so most requests skip a D1 round trip (half the cost of a
- * POST /v1/feedback). A revoked key, or a site's changed origins, reach other isolates within
- * KEY_CACHE_MS; the routes that change them call forgetKeys() for their own. Unknown keys are
- * not remembered, so a new key works at once.
+ * Publishable keys this isolate looked up lately, so most POST /v1/feedback skip a D1 round trip
+ * (half their cost). A revoked key, or a site's changed origins, reach other isolates within
+ * KEY_CACHE_MS; the routes that change them call forgetKeys() for their own. Secret keys are
+ * always read afresh: a leaked one must stop at once, everywhere. Unknown keys are not
+ * remembered, so a new key works at once.
  */
 export const KEY_CACHE_MS = 30_000;
 const MAX_CACHED_KEYS = 1_000;
 const recentKeys = new Map<string, { found: ApiKey; until: number }>();
+// Bumped by forgetKeys: a lookup that began before it must not cache what it read.
+let generation = 0;
 
 /** Forget the cached keys (of one site, or all): after a key is revoked or a site changes. */
 export function forgetKeys(siteId?: string): void {
+  generation++;
   for (const [key, { found }] of recentKeys) if (!siteId || found.site.id === siteId) recentKeys.delete(key);
 }
 
-async function lookUp(c: AppContext, key: string): Promise<ApiKey | null> {
+async function lookUp(c: AppContext, key: string, kind: KeyKind): Promise<ApiKey | null> {
+  if (kind === 'secret') return findKey(c.env.DB, key);
   const cached = recentKeys.get(key);
   if (cached && cached.until > Date.now()) return cached.found;
+  const started = generation;
   const found = await findKey(c.env.DB, key);
   recentKeys.delete(key);
-  if (found) {
+  if (found && started === generation) {
     // Oldest first out: a Map iterates in insertion order.
     if (recentKeys.size >= MAX_CACHED_KEYS) recentKeys.delete(recentKeys.keys().next().value!);
     recentKeys.set(key, { found, until: Date.now() + KEY_CACHE_MS });
@@ -56,7 +62,7 @@ async function liveKey(c: AppContext, key: string | undefined, kind: KeyKind): P
   if (!key) throw new ApiError('unauthorized', `Missing API key: send "Authorization: Bearer ${prefix}…".`);
   // The prefix answers the common mistake without a query; the stored kind is what counts.
   if (!key.startsWith(prefix)) throw new ApiError('unauthorized', WRONG_KIND[kind]);
-  const found = await lookUp(c, key);
+  const found = await lookUp(c, key, kind);
   if (!found) throw new ApiError('unauthorized', 'Unknown or revoked API key.');
   if (found.kind !== kind) throw new ApiError('unauthorized', WRONG_KIND[kind]);
   return found;

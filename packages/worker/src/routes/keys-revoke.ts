@@ -13,8 +13,8 @@ export const route = createRoute({
   tags: ['Private'],
   summary: 'Revoke a key',
   description:
-    'The key stops working for good: at once on the server that took this call, within 30 s on the others (they ' +
-    'remember a key they looked up for 30 s). It stays in the list with `revokedAt`. Revoking a revoked key changes ' +
+    'The key stops working for good: a secret key at once; a publishable key at once on the server that took this ' +
+    'call and within 30 s on the others (they remember a publishable key they looked up for 30 s). It stays in the list with `revokedAt`. Revoking a revoked key changes ' +
     'nothing. The site’s last live admin key cannot be revoked (409 `last_admin_key`): make another admin key ' +
     'first, so nobody is locked out. Another site’s key is a 404. Admin keys only.',
   security: [{ secretKey: [] }],
@@ -47,7 +47,7 @@ export const registerRevokeKey = <S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         throw new ApiError('last_admin_key', 'This is the site’s last live admin key; make another admin key before revoking it.');
       }
     }
-    // This isolate stops taking it at once; others within KEY_CACHE_MS.
+    // A publishable key: this isolate stops taking it at once, others within KEY_CACHE_MS.
     forgetKeys(siteId);
     return c.json((await findSiteKey(db, siteId, id))!, 200);
   });

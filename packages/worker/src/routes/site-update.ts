@@ -18,7 +18,8 @@ export const route = createRoute({
   description:
     'Any of: the name; the allowed origins (the whole list, each a bare origin such as https://shop.example, ' +
     'replacing the stored one; an empty list allows no browser); the retention in days (1–3650; the next nightly ' +
-    'run applies it). Keys check origins on every request, so a change counts at once. Admin keys only.',
+    'run applies it). Keys check origins on every request, so a change counts at once on the server that took it and within 30 s ' +
+    'on the others (they remember a publishable key and its site for 30 s). Admin keys only.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin'), limitBody(), jsonBody()] as const,
   request: { body: { required: true, content: { 'application/json': { schema: SiteUpdateSchema } } } },
