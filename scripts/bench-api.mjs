@@ -5,8 +5,13 @@
 // Each worker runs alone on 127.0.0.1 with its own fresh local D1 (migrations and the demo site),
 // logging warnings only (wrangler's request log costs about 3x throughput). Tandem's rate limit
 // is raised for the run, because every request comes from one client; it is still checked on
-// every request. Each request is a new message (no idempotency key), so each is stored.
+// every request. Each request is a new message (no idempotency key), so each is stored. Tandem
+// runs twice: as the demo site is (no destinations: the request path alone, what the goal
+// compares), then with a webhook destination for support (a local receiver that answers 204), so
+// each complaint also writes a delivery and enqueues it, and the queue consumer in the same
+// wrangler dev signs and sends it.
 import { spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -43,7 +48,7 @@ function tandemConfig() {
   return `${dir}/wrangler.toml`;
 }
 
-async function measure(name, config, headers) {
+async function measure(name, config, headers, prepare = async () => {}) {
   const persistTo = `${dir}/${name}`;
   prepareDatabase({ persistTo, quiet: true });
   const port = await freePort();
@@ -62,6 +67,7 @@ async function measure(name, config, headers) {
       if (ready || Date.now() > deadline) throw new Error(`${name} on ${url} answered ${ready} to a POST`);
       await new Promise((r) => setTimeout(r, 250));
     }
+    await prepare(url);
     const options = { url: `${url}/v1/feedback`, method: 'POST', headers, body, connections: CONNECTIONS };
     await autocannon({ ...options, duration: 3 }); // warm up: compile, fill caches
     const result = await autocannon({ ...options, duration: DURATION });
@@ -74,20 +80,51 @@ async function measure(name, config, headers) {
 
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
+// wrangler dev reads .dev.vars beside its config: the local settings (such as local webhook URLs).
+try {
+  writeFileSync(`${dir}/.dev.vars`, readFileSync(`${root}.dev.vars`));
+} catch {
+  // none
+}
+
+// Support's webhook: counts what Tandem delivers while it is under load.
+let delivered = 0;
+const receiver = createHttpServer((req, res) => {
+  req.resume().on('end', () => {
+    delivered++;
+    res.writeHead(204).end();
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+async function addDestination(url) {
+  const res = await fetch(`${url}/v1/destinations`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8', 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'webhook', name: 'Bench receiver', url: `http://127.0.0.1:${receiver.address().port}/`, routes: ['support'] }),
+  });
+  if (res.status !== 201) throw new Error(`adding the bench's destination: ${res.status} ${await res.text()}`);
+}
 run(bin('rollup'), ['-c', '--silent']); // the worker serves dist/public
 
 const json = { 'content-type': 'application/json' };
 const results = [
   await measure('tandem', tandemConfig(), { ...json, authorization: 'Bearer pk_demo_3b7f1d6a92e04c8b5a1f7e2d' }),
+  await measure('delivering', tandemConfig(), { ...json, authorization: 'Bearer pk_demo_3b7f1d6a92e04c8b5a1f7e2d' }, addDestination),
   await measure('minimal', `${root}packages/worker/bench/wrangler.toml`, json),
 ];
 rmSync(dir, { recursive: true, force: true });
+receiver.close();
 
 console.log(`\nPOST /v1/feedback on wrangler dev, ${CONNECTIONS} connections, ${DURATION} s each (autocannon)`);
 console.log(`${''.padEnd(34)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'2xx'.padStart(10)}${'other'.padStart(8)}`);
-const label = { tandem: 'Tandem (key, checks, triage, D1)', minimal: 'minimal Hono handler (D1 insert)' };
+const label = {
+  tandem: 'Tandem (key, checks, triage, D1)',
+  delivering: 'Tandem, delivering to a webhook',
+  minimal: 'minimal Hono handler (D1 insert)',
+};
 for (const r of results) {
   console.log(`${label[r.name].padEnd(34)}${r.rps.toFixed(0).padStart(10)}${String(r.p50).padStart(10)}${String(r.p99).padStart(10)}${String(r.ok).padStart(10)}${String(r.other).padStart(8)}`);
 }
-const ratio = results[0].rps / results[1].rps;
+const ratio = results[0].rps / results[2].rps;
+console.log(`While delivering, the queue consumer sent ${delivered} signed webhooks to support's receiver (warm-up included).`);
 console.log(`ratio ${ratio.toFixed(2)} of the minimal handler's throughput (goal ≥ 0.70): ${ratio >= 0.7 ? 'PASS' : 'MISS'}`);

@@ -6,6 +6,8 @@
 #   TANDEM=https://feedback.example.com ADMIN_KEY=sk_… bash examples/curl/api.sh
 #
 # Each step prints the command and the answer. Node reads the ids out of the answers (no jq needed).
+# It leaves behind the site it made (the API has no route to delete a site yet): run it against a
+# local or staging worker, not your production one.
 set -euo pipefail
 TANDEM=${TANDEM:-http://127.0.0.1:8787}
 ADMIN_KEY=${ADMIN_KEY:-sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8} # any site's admin key may make a site
@@ -13,7 +15,7 @@ ADMIN_KEY=${ADMIN_KEY:-sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8} # any site's ad
 # api METHOD PATH KEY [JSON]: one call, printed; the answer goes to stdout, a 4xx or 5xx stops the script.
 api() {
   local method=$1 path=$2 key=$3 body=${4:-}
-  echo "\$ curl -X $method '$TANDEM$path' -H 'Authorization: Bearer ${key:0:11}…'${body:+ -d '$body'}" >&2
+  echo "\$ curl -X $method '$TANDEM$path' -H 'Authorization: Bearer ${key:0:3}…'${body:+ -d '$body'}" >&2
   local args=(-sS --fail-with-body -X "$method" "$TANDEM$path" -H "Authorization: Bearer $key")
   [ -n "$body" ] && args+=(-H 'Content-Type: application/json' -d "$body")
   local answer
@@ -39,7 +41,9 @@ api PATCH /v1/site "$SK" '{"retentionDays":180}' >/dev/null
 echo '# Keys: a support key and a pr key' >&2
 api GET /v1/keys "$SK" >/dev/null
 SUPPORT=$(api POST /v1/keys "$SK" '{"kind":"secret","role":"support"}' | field key)
-PR_KEY_ID=$(api POST /v1/keys "$SK" '{"kind":"secret","role":"pr"}' | field id)
+pr=$(api POST /v1/keys "$SK" '{"kind":"secret","role":"pr"}')
+PR=$(echo "$pr" | field key)
+PR_KEY_ID=$(echo "$pr" | field id)
 
 echo '# Where support'"'"'s messages go: a signed webhook (nothing listens on port 9, so deliveries fail and are retried)' >&2
 DST=$(api POST /v1/destinations "$SK" '{"kind":"webhook","name":"Helpdesk","url":"http://127.0.0.1:9/tandem","routes":["support"]}' | field id)
@@ -63,18 +67,18 @@ api PUT "/v1/feedback/$FB/routes" "$SUPPORT" '{"routes":["support","product"],"r
 api POST "/v1/feedback/$FB/notes" "$SUPPORT" '{"text":"Refunded the second charge.","actor":"Ana"}' >/dev/null
 api GET "/v1/feedback/$FB" "$SUPPORT" >/dev/null
 
-echo '# Praise with consent becomes a testimonial on the wall' >&2
+echo '# Praise with consent becomes a testimonial on the wall (PR'"'"'s key)' >&2
 PRAISE=$(api POST /v1/feedback "$PK" '{"message":"The beans are wonderful and arrive so fast. Thank you!","rating":5,"name":"Lucía M.","consent":{"publish":true}}' | field id)
-TM=$(api POST /v1/studio/testimonials "$SK" "{\"feedbackId\":\"$PRAISE\"}" | field id)
-api PATCH "/v1/studio/testimonials/$TM" "$SK" '{"quote":"The beans are wonderful and arrive so fast.","actor":"Priya"}' >/dev/null
-api POST "/v1/studio/testimonials/$TM/approve" "$SK" '{"actor":"Priya"}' >/dev/null
-api GET '/v1/studio/testimonials?status=approved' "$SK" >/dev/null
-api GET "/v1/studio/testimonials/$TM" "$SK" >/dev/null
+TM=$(api POST /v1/studio/testimonials "$PR" "{\"feedbackId\":\"$PRAISE\"}" | field id)
+api PATCH "/v1/studio/testimonials/$TM" "$PR" '{"quote":"The beans are wonderful and arrive so fast.","actor":"Priya"}' >/dev/null
+api POST "/v1/studio/testimonials/$TM/approve" "$PR" '{"actor":"Priya"}' >/dev/null
+api GET '/v1/studio/testimonials?status=approved' "$PR" >/dev/null
+api GET "/v1/studio/testimonials/$TM" "$PR" >/dev/null
 api GET "/v1/testimonials?siteKey=$PK" "$PK" >/dev/null
-api POST "/v1/studio/testimonials/$TM/withdraw" "$SK" >/dev/null
+api POST "/v1/studio/testimonials/$TM/withdraw" "$PR" >/dev/null
 
-echo '# The numbers' >&2
-api GET '/v1/stats?tz=Europe/Paris' "$SK" >/dev/null
+echo '# The numbers (any role)' >&2
+api GET '/v1/stats?tz=Europe/Paris' "$PR" >/dev/null
 
 echo '# A customer asks for their data, then for it to be deleted' >&2
 api GET '/v1/customer-data?email=sam@example.com' "$SK" >/dev/null
