@@ -31,10 +31,33 @@ describe('/v1/customer-data', () => {
     expect(res.status).toBe(200);
     const data = await res.json<{ feedback: { id: string }[]; testimonials: { id: string }[] }>();
     expect(data.feedback.map((f) => f.id).sort()).toEqual([typed, identified].sort());
-    expect(data.testimonials).toEqual([{ id: `tm_${identified}`, feedbackId: identified, quote: 'Lovely beans', status: 'approved' }]);
+    expect(data.testimonials).toEqual([
+      expect.objectContaining({ id: `tm_${identified}`, feedbackId: identified, quote: 'Lovely beans', status: 'approved', history: [] }),
+    ]);
 
     const one = await (await getWithSecret(`/v1/customer-data?feedbackId=${typed}`, site.secretKeys.admin)).json<{ feedback: { id: string }[] }>();
     expect(one.feedback.map((f) => f.id)).toEqual([typed]);
+  });
+
+  it('exports what the site wrote about the customer too: the log, internal notes and quote edits', async () => {
+    const site = await createSite();
+    const id = await send(site, { message: 'The grinder broke after a week. Lovely beans though!', email: 'cy@example.com', consent: { publish: true } });
+    const call = (method: string, path: string, body: object) =>
+      api(path, { method, headers: { authorization: `Bearer ${site.secretKeys.admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await call('POST', `/v1/feedback/${id}/notes`, { text: 'Sent a new grinder.', actor: 'Ana' })).status).toBe(201);
+    expect((await call('PUT', `/v1/feedback/${id}/status`, { status: 'resolved' })).status).toBe(200);
+    const made = await (await call('POST', '/v1/studio/testimonials', { feedbackId: id, quote: 'Lovely beans!' })).json<{ id: string }>();
+    expect((await call('PATCH', `/v1/studio/testimonials/${made.id}`, { quote: 'Lovely beans.' })).status).toBe(200);
+
+    const data = await (await getWithSecret('/v1/customer-data?email=cy@example.com', site.secretKeys.admin)).json<{
+      feedback: { id: string; events: { kind: string; to: unknown }[] }[];
+      testimonials: { id: string; history: { action: string }[] }[];
+    }>();
+    expect(data.feedback[0]!.events.map((e) => [e.kind, e.to])).toEqual([
+      ['note', 'Sent a new grinder.'],
+      ['status', 'resolved'],
+    ]);
+    expect(data.testimonials[0]!.history.map((h) => h.action)).toEqual(['create', 'edit']);
   });
 
   it('deletes them and their testimonials, which leave the wall at once, and nothing of anyone else', async () => {

@@ -3,7 +3,11 @@
  * of their messages: what a person asking "what do you hold about me?" or "delete it" is owed.
  */
 import { findFeedback, listCustomerFeedback } from './feedback.js';
+import { findFeedbackDetail } from './inbox.js';
+import { findTestimonial } from './testimonials.js';
 import type { Feedback } from '../schemas/feedback.js';
+import type { FeedbackDetail } from '../schemas/inbox.js';
+import type { StudioTestimonialDetail } from '../schemas/testimonial.js';
 
 /** Exactly one of the two (the route's query schema makes sure). */
 export interface CustomerRef {
@@ -32,6 +36,22 @@ export async function customerData(db: D1Database, siteId: string, ref: Customer
     .bind(siteId, JSON.stringify(ids))
     .all<CustomerData['testimonials'][number]>();
   return { feedback, testimonials: results };
+}
+
+/**
+ * Everything about the customer, for an export: each message with its log and internal notes
+ * (what the site wrote about them is theirs to see too), each testimonial with its edit history.
+ * One read per item: an export is rare, and one customer's messages are few.
+ */
+export async function customerExport(
+  db: D1Database,
+  siteId: string,
+  ref: CustomerRef,
+): Promise<{ feedback: FeedbackDetail[]; testimonials: StudioTestimonialDetail[] }> {
+  const data = await customerData(db, siteId, ref);
+  const feedback = await Promise.all(data.feedback.map((f) => findFeedbackDetail(db, siteId, f.id)));
+  const testimonials = await Promise.all(data.testimonials.map((t) => findTestimonial(db, siteId, t.id)));
+  return { feedback: feedback.filter((f) => f !== null), testimonials: testimonials.filter((t) => t !== null) };
 }
 
 /** Deletes the customer's messages and the testimonials made from them; returns how many of each. */

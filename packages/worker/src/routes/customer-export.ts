@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
-import { customerData } from '../db/customers.js';
+import { customerExport } from '../db/customers.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { CustomerDataSchema, CustomerQuerySchema } from '../schemas/customer.js';
@@ -13,7 +13,8 @@ export const route = createRoute({
   summary: 'Export a customer’s data',
   description:
     'Everything the site holds about one customer, by email or by one of their messages: the messages with what ' +
-    'was sent beside them, and the testimonials made from them. Admin keys only.',
+    'was sent beside them, their log and internal notes, and the testimonials made from them with their edit ' +
+    'history. Admin keys only.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin')] as const,
   request: { query: CustomerQuerySchema },
@@ -24,4 +25,4 @@ export const route = createRoute({
 });
 
 export const registerExportCustomer = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
-  app.openapi(route, async (c) => c.json(await customerData(c.env.DB, c.get('site').id, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await customerExport(c.env.DB, c.get('site').id, c.req.valid('query')), 200));

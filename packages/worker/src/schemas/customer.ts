@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { FeedbackSchema, FEEDBACK_ID } from './feedback.js';
+import { FEEDBACK_ID } from './feedback.js';
+import { FeedbackDetailSchema } from './inbox.js';
+import { StudioTestimonialDetailSchema } from './testimonial.js';
 
 /** Whose data: by email, or by one of their messages (for a customer who gave no email). */
 export const CustomerQuerySchema = z
@@ -11,9 +13,7 @@ export const CustomerQuerySchema = z
 
 export const CustomerDataSchema = z
   .object({
-    feedback: z.array(FeedbackSchema),
-    testimonials: z.array(
-      z.object({ id: z.string(), feedbackId: z.string(), quote: z.string(), status: z.string() }),
-    ),
+    feedback: z.array(FeedbackDetailSchema).openapi({ description: 'Each message with its log and internal notes.' }),
+    testimonials: z.array(StudioTestimonialDetailSchema).openapi({ description: 'Made from those messages, with their edit history.' }),
   })
   .openapi('CustomerData');
