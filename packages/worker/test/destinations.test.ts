@@ -265,6 +265,23 @@ describe('the destination routes', () => {
     }
   });
 
+  it('check the key before the body: no key is a 401 whatever the body, never a 400, 413 or 415', async () => {
+    const site = await createSite();
+    const created = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
+    for (const [method, path] of [
+      ['POST', '/v1/destinations'],
+      ['PATCH', `/v1/destinations/${created.id}`],
+    ] as const) {
+      for (const init of [
+        { body: 'kind=webhook', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        { body: '{"kind":', headers: { 'content-type': 'application/json' } },
+        { body: JSON.stringify({ name: 'x'.repeat(40 * 1024) }), headers: { 'content-type': 'application/json' } },
+      ]) {
+        await refused(await api(path, { method, ...init }), 401, 'unauthorized');
+      }
+    }
+  });
+
   it('never reach another site’s destination: 404, and it stays as it was', async () => {
     const site = await createSite();
     const other = await createSite();

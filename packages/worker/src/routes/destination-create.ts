@@ -21,7 +21,7 @@ export const route = createRoute({
     '`pr`, PR-risk alerts). A webhook’s signing secret (`whsec_…`) is in this answer only: keep it. The URL must be ' +
     `https (http only for 127.0.0.1 and localhost). At most ${MAX_DESTINATIONS} per site. Admin keys only.`,
   security: [{ secretKey: [] }],
-  middleware: [limitBody(), jsonBody(), secretKey('admin')] as const,
+  middleware: [secretKey('admin'), limitBody(), jsonBody()] as const,
   request: {
     body: {
       required: true,

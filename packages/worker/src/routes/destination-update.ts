@@ -19,7 +19,7 @@ export const route = createRoute({
     'pending for it is given up; enabling it again clears the reason Tandem turned it off. The signing secret stays. ' +
     'Admin keys only.',
   security: [{ secretKey: [] }],
-  middleware: [limitBody(), jsonBody(), secretKey('admin')] as const,
+  middleware: [secretKey('admin'), limitBody(), jsonBody()] as const,
   request: {
     params: DestinationIdParamSchema,
     body: { required: true, content: { 'application/json': { schema: DestinationUpdateSchema, example: { enabled: false } } } },
