@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../env.js';
 
-/** wrangler.toml's queues: the consumer tells them apart by name. */
+/** wrangler.toml's queues: the queue handler (index.ts) tells them apart by name; a test reads wrangler.toml to keep them equal. */
 export const DELIVERIES_QUEUE = 'tandem-deliveries';
 export const DEAD_LETTER_QUEUE = 'tandem-deliveries-dead';
 
