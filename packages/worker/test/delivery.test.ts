@@ -126,6 +126,30 @@ describe('storing feedback', () => {
     await consume([stalled!]);
     expect(await hook.received()).toHaveLength(1);
   });
+
+  it('leaves a slow queue alone: the sweep sends again only what nobody has enqueued for an hour', async () => {
+    const site = await createSite();
+    await createDestination(site, { url: receiver().url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+    const handedToTheQueue = (minutesAgo: number) =>
+      env.DB.prepare('UPDATE deliveries SET next_attempt_at = ?1, enqueued_at = ?1 WHERE id = ?2')
+        .bind(new Date(Date.now() - minutesAgo * 60 * 1000).toISOString(), id)
+        .run();
+    const swept = recordingQueue();
+    const sweep = () =>
+      worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: CRONS.resendStalled }), { ...env, DELIVERIES: swept.queue });
+
+    // Enqueued 20 minutes ago and still waiting behind others: a copy would only add to the queue.
+    await handedToTheQueue(20);
+    await sweep();
+    expect(swept.sent).not.toContain(id);
+    // After an hour its message is taken for lost.
+    await handedToTheQueue(61);
+    await sweep();
+    expect(swept.messages).toContainEqual({ deliveryId: id, generation: 0 });
+  });
 });
 
 describe('the queue consumer', () => {
@@ -187,7 +211,7 @@ describe('the queue consumer', () => {
     expect(await hook.received()).toHaveLength(3);
   });
 
-  it('gives up after the last attempt: the delivery is dead and its message goes to the dead-letter queue', async () => {
+  it('gives up after the last attempt: the delivery is dead and its message done with', async () => {
     const site = await createSite();
     const hook = receiver('fail=1000');
     await createDestination(site, { url: hook.url, routes: ['support'] });
@@ -199,17 +223,14 @@ describe('the queue consumer', () => {
       expect(await consume([id!], i + 1)).toEqual({ acked: [], retried: [{ id, delaySeconds }] });
       expect((await delivery(site, id!)).status).toBe('pending');
     }
-    // The last attempt: retried without a delay, which past max_retries sends it to the dead-letter queue.
-    const last = await consume([id!], MAX_ATTEMPTS);
-    expect(last.acked).toEqual([]);
-    expect(last.retried.map((r) => r.id)).toEqual([id]);
-    expect(last.retried[0]!.delaySeconds ?? 0).toBe(0);
+    // The last attempt: the outcome is in D1, nothing is left for the queue to do.
+    expect(await consume([id!], MAX_ATTEMPTS)).toEqual({ acked: [id], retried: [] });
 
     const view = await delivery(site, id!);
     expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, nextAttemptAt: null });
     expect(view.attempts).toHaveLength(MAX_ATTEMPTS);
     expect(await hook.received()).toHaveLength(MAX_ATTEMPTS);
-    // The dead-letter queue's consumer takes it, and it stays dead.
+    // A dead letter for it (had the queue given up on our own failures) leaves it dead as it is.
     expect(await consume([id!], 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
     expect((await delivery(site, id!)).status).toBe('dead');
   });
@@ -221,6 +242,61 @@ describe('the queue consumer', () => {
     await sendFeedback(site, queue, COMPLAINT);
     expect(await consume(sent, 1, DEAD_LETTER_QUEUE)).toEqual({ acked: sent, retried: [] });
     expect(await delivery(site, sent[0]!)).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, attempts: [] });
+  });
+
+  it('counts the attempts D1 holds, not the queue message’s: a second copy never starts the schedule over', async () => {
+    const site = await createSite();
+    const hook = receiver('fail=1000');
+    await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+
+    expect(await consume([id!], 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[0] }] });
+    // A copy the sweep sent, on its first attempt as far as the queue knows: the second attempt all the same.
+    expect(await consume([id!], 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[1] }] });
+    for (let attempt = 3; attempt < MAX_ATTEMPTS; attempt++) await consume([id!], 2);
+    // The sixth attempt is the last, though this message has been delivered only twice.
+    expect(await consume([id!], 2)).toEqual({ acked: [id], retried: [] });
+    const view = await delivery(site, id!);
+    expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts` });
+    expect(view.attempts).toHaveLength(MAX_ATTEMPTS);
+    // Another copy still queued sends nothing more.
+    expect(await consume([id!], 1)).toEqual({ acked: [id], retried: [] });
+    expect(await hook.received()).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it('replays in a new generation: the chain it replaced and its dead letter leave it alone, and the schedule starts over', async () => {
+    const site = await createSite();
+    const hook = receiver('fail=1000');
+    await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) await consume([id!], attempt);
+
+    // Five attempts failed and the sixth is queued when an admin replays it.
+    const replay = recordingQueue();
+    const res = await apiWithQueue(replay.queue, `/v1/deliveries/${id}/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.secretKeys.admin}` },
+    });
+    expect(res.status).toBe(202);
+    expect(replay.messages).toEqual([{ deliveryId: id, generation: 1 }]);
+    // The old chain's last message sends nothing and gives nothing up; nor does its dead letter.
+    expect(await consume([id!], MAX_ATTEMPTS)).toEqual({ acked: [id], retried: [] });
+    expect(await consume([id!], 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
+    expect(await hook.received()).toHaveLength(MAX_ATTEMPTS - 1);
+    expect((await delivery(site, id!)).status).toBe('pending');
+
+    // The replay's message: the sixth attempt in all, the first of its own schedule.
+    expect(await consume(replay.messages, 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[0] }] });
+    const view = await delivery(site, id!);
+    expect(view.status).toBe('pending');
+    expect(view.attempts.map((a) => a.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    // And its own dead letter, had our own failures used up the queue's retries, does bury it.
+    expect(await consume(replay.messages, 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
+    expect((await delivery(site, id!)).status).toBe('dead');
   });
 
   it('keeps wrangler.toml’s retries, dead-letter queue and the retry schedule in step', () => {
@@ -248,7 +324,7 @@ describe('the queue consumer', () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ id, status: 'pending', attempts: [{ attempt: 1, status: 'ok' }] });
     expect(replay.sent).toEqual([id]);
-    await consume([id!]);
+    await consume(replay.messages);
 
     const [first, again] = await hook.received();
     expect(again!.headers['webhook-id']).toBe(first!.headers['webhook-id']);

@@ -3,7 +3,7 @@ import type { Schema } from 'hono/types';
 import { fanOutStatement } from '../db/deliveries.js';
 import { findByIdempotencyKey, insertFeedbackStatement, type NewFeedback, type StoredFeedback } from '../db/feedback.js';
 import { dashboardBase, feedbackEventData } from '../delivery/events.js';
-import { enqueueAfterResponse } from '../delivery/queue.js';
+import { enqueueAfterResponse, firstMessage } from '../delivery/queue.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { decideFeedback } from '../lib/decision.js';
@@ -87,7 +87,7 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
     }
     const [inserted, fannedOut] = await db.batch<{ id: string }>(writes);
     if (inserted!.meta.changes === 1) {
-      enqueueAfterResponse(c, fannedOut?.results.map((d) => d.id) ?? []);
+      enqueueAfterResponse(c, fannedOut?.results.map((d) => firstMessage(d.id)) ?? []);
       return c.json({ id, label: decision.label, routes: decision.routes, token }, 201);
     }
     // The idempotency key was already taken: answer as the first request did.
