@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import worker, { CRONS } from '../src/index.js';
-import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE } from '../src/delivery/queue.js';
+import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE, type DeliveryMessage } from '../src/delivery/queue.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
 import { send } from '../src/delivery/send.js';
 import {
@@ -149,6 +149,81 @@ describe('storing feedback', () => {
     await handedToTheQueue(61);
     await sweep();
     expect(swept.messages).toContainEqual({ deliveryId: id, generation: 0 });
+  });
+});
+
+describe('overriding a message’s routes', () => {
+  /** PUT /v1/feedback/{id}/routes with the site's support key, through `queue`. */
+  async function overrideRoutes(site: Awaited<ReturnType<typeof createSite>>, queue: Queue<DeliveryMessage>, id: string, routes: string[]) {
+    const res = await apiWithQueue(queue, `/v1/feedback/${id}/routes`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${site.secretKeys.support}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ routes, reason: 'The customer mentions a journalist.', actor: 'Ana Ruiz' }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  it('delivers the message to the destinations of an added team, once, and only the site’s own', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const support = receiver();
+    const pr = receiver();
+    const supportDestination = await createDestination(site, { url: support.url, routes: ['support'] });
+    const prDestination = await createDestination(site, { url: pr.url, routes: ['pr'] });
+    const productDestination = await createDestination(site, { url: receiver().url, routes: ['product'] });
+    const prOff = await createDestination(site, { url: receiver().url, routes: ['pr'] });
+    await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${prOff.id}`, { enabled: false });
+    const theirs = receiver();
+    await createDestination(other, { url: theirs.url, routes: ['support', 'pr'] });
+    const first = recordingQueue();
+    const id = await sendFeedback(site, first.queue, COMPLAINT);
+    await consume(first.sent);
+    // PR's desk set up after the message arrived: an added team's destination all the same.
+    const latePr = await createDestination(site, { url: receiver().url, routes: ['pr', 'support'] });
+
+    const { queue, sent } = recordingQueue();
+    await overrideRoutes(site, queue, id, ['support', 'pr']);
+    const ids = await deliveryIdsOf(id);
+    expect([...ids.keys()].sort()).toEqual([supportDestination.id, prDestination.id, latePr.id].sort());
+    expect(ids.has(productDestination.id)).toBe(false);
+    expect(sent.sort()).toEqual([ids.get(prDestination.id), ids.get(latePr.id)].sort());
+    expect(await consume(sent)).toEqual({ acked: expect.arrayContaining(sent), retried: [] });
+
+    const [got] = await pr.received();
+    expect(JSON.parse(got!.body)).toMatchObject({
+      type: 'feedback.created',
+      data: { id, routes: ['support', 'pr'], message: COMPLAINT.message, email: COMPLAINT.email },
+    });
+    expect(await support.received()).toHaveLength(1);
+    expect(await theirs.received()).toEqual([]);
+
+    // The same override again owes nothing new.
+    const again = recordingQueue();
+    await overrideRoutes(site, again.queue, id, ['pr', 'support']);
+    expect(again.sent).toEqual([]);
+    expect((await deliveryIdsOf(id)).size).toBe(3);
+  });
+
+  it('recalls nothing when a team is taken away, and sends nothing twice when it comes back', async () => {
+    const site = await createSite();
+    const support = receiver();
+    const supportDestination = await createDestination(site, { url: support.url, routes: ['support'] });
+    const productDestination = await createDestination(site, { url: receiver().url, routes: ['product'] });
+    const first = recordingQueue();
+    const id = await sendFeedback(site, first.queue, COMPLAINT);
+    await consume(first.sent);
+
+    const moved = recordingQueue();
+    await overrideRoutes(site, moved.queue, id, ['product']);
+    const ids = await deliveryIdsOf(id);
+    expect(ids.has(productDestination.id)).toBe(true);
+    expect(moved.sent).toEqual([ids.get(productDestination.id)]);
+    expect(await delivery(site, ids.get(supportDestination.id)!)).toMatchObject({ status: 'delivered' });
+
+    const back = recordingQueue();
+    await overrideRoutes(site, back.queue, id, ['support']);
+    expect(back.sent).toEqual([]);
+    expect(await support.received()).toHaveLength(1);
   });
 });
 

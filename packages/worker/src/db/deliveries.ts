@@ -4,32 +4,35 @@ import type { DeliveryMessage } from '../delivery/queue.js';
 import type { Delivery, DeliveryAttempt, DeliveryStatus, EventType, FeedbackEventData } from '../schemas/delivery.js';
 
 /**
- * One delivery per enabled destination of the site that receives one of the message's teams,
- * run in the same batch as the feedback's INSERT: the rows exist exactly when the message does.
- * A retried POST (its INSERT did nothing) makes none, because the new id it carries was not
- * stored. A PR-risk message goes to a destination that receives `pr` as `feedback.pr_risk`.
+ * One delivery per enabled destination of the site that receives one of `routes` and has none
+ * for this message yet. Run in the same batch as the feedback's INSERT, so the rows exist exactly
+ * when the message does: a retried POST (its INSERT did nothing) makes none, because the new id
+ * it carries was not stored. Run again with a route override's added teams, in the same batch as
+ * the change. A PR-risk message goes to a destination that receives `pr` as `feedback.pr_risk`.
+ * The event's timestamp is when the message arrived (`createdAt`); the delivery is due `now`.
  * Returns the new deliveries' ids. Delivery ids share the message's ULID time, so they sort
  * with it.
  */
 export function fanOutStatement(
   db: D1Database,
-  f: { id: string; siteId: string; routes: Route[]; prRisk: boolean; createdAt: string; data: FeedbackEventData },
+  f: { id: string; siteId: string; routes: Route[]; prRisk: boolean; createdAt: string; now: string; data: FeedbackEventData },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO deliveries (id, site_id, destination_id, feedback_id, event, payload, status, next_attempt_at, created_at, enqueued_at)
        SELECT 'dlv_' || substr(?1, instr(?1, '_') + 1, 10) || upper(hex(randomblob(8))), ?2, id, ?1, event,
-              json_object('type', event, 'timestamp', ?5, 'data', json(?6)), 'pending', ?5, ?5, ?5
+              json_object('type', event, 'timestamp', ?5, 'data', json(?6)), 'pending', ?7, ?7, ?7
          FROM (SELECT d.id,
                       CASE WHEN ?4 = 1 AND EXISTS (SELECT 1 FROM json_each(d.routes) WHERE value = 'pr')
                            THEN 'feedback.pr_risk' ELSE 'feedback.created' END AS event
                  FROM destinations d
                 WHERE d.site_id = ?2 AND d.enabled = 1
                   AND EXISTS (SELECT 1 FROM feedback WHERE id = ?1 AND site_id = ?2)
-                  AND EXISTS (SELECT 1 FROM json_each(d.routes) r JOIN json_each(?3) m ON r.value = m.value))
+                  AND EXISTS (SELECT 1 FROM json_each(d.routes) r JOIN json_each(?3) m ON r.value = m.value)
+                  AND NOT EXISTS (SELECT 1 FROM deliveries WHERE feedback_id = ?1 AND destination_id = d.id))
        RETURNING id`,
     )
-    .bind(f.id, f.siteId, JSON.stringify(f.routes), f.prRisk ? 1 : 0, f.createdAt, JSON.stringify(f.data));
+    .bind(f.id, f.siteId, JSON.stringify(f.routes), f.prRisk ? 1 : 0, f.createdAt, JSON.stringify(f.data), f.now);
 }
 
 /** A delivery that carries no message (a test event). */
