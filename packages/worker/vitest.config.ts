@@ -16,6 +16,8 @@ export default defineProject({
       wrangler: { configPath: here('../../wrangler.toml') },
       miniflare: {
         bindings: {
+          // As in .dev.vars: the test receiver listens on 127.0.0.1 (tests of the deployed rules unset it).
+          LOCAL_DESTINATIONS: 'allow',
           TEST_MIGRATIONS: await readD1Migrations(here('./migrations')),
           DEMO_SEED: await readD1Migrations(here('./seed')),
           // What wrangler.toml asks of the queues and the crons, for the tests that keep it in step with the code.

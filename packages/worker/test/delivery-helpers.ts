@@ -83,18 +83,27 @@ export async function sendFeedback(
   return (await res.json<{ id: string }>()).id;
 }
 
-/** A call with a secret key (JSON body when given). */
-export async function adminCall(secret: string, method: string, path: string, body?: unknown): Promise<Response> {
+/** A call with a secret key (JSON body when given); `bindings` change the worker's env, e.g. to run it as deployed. */
+export async function adminCall(
+  secret: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  bindings: Partial<Cloudflare.Env> = {},
+): Promise<Response> {
   return worker.fetch(
     new Request(`https://tandem.test${path}`, {
       method,
       headers: { authorization: `Bearer ${secret}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
-    env,
+    { ...env, ...bindings },
     createExecutionContext(),
   );
 }
+
+/** The worker as deployed: no LOCAL_DESTINATIONS (the tests' env allows local receivers, as .dev.vars does). */
+export const DEPLOYED = { LOCAL_DESTINATIONS: undefined } satisfies Partial<Cloudflare.Env>;
 
 export interface CreatedDestination {
   id: string;

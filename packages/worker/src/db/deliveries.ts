@@ -241,18 +241,23 @@ function outcomeStatement(db: D1Database, deliveryId: string, generation: number
 
 /**
  * Marks dead the deliveries these messages are for, if still pending in the messages' generation
- * (a dead letter of a chain a replay replaced changes nothing).
+ * (a dead letter of a chain a replay replaced changes nothing), in one batch with `also`.
  */
-export async function markDead(db: D1Database, messages: DeliveryMessage[], reason: string): Promise<number> {
-  if (!messages.length) return 0;
-  const results = await db.batch(
-    messages.map((m) =>
+export async function markDead(
+  db: D1Database,
+  messages: DeliveryMessage[],
+  reason: string,
+  also: D1PreparedStatement[] = [],
+): Promise<void> {
+  if (!messages.length) return;
+  await db.batch([
+    ...messages.map((m) =>
       db
         .prepare(`UPDATE deliveries SET status = 'dead', dead_reason = ? WHERE id = ? AND generation = ? AND status = 'pending'`)
         .bind(reason, m.deliveryId, m.generation ?? 0),
     ),
-  );
-  return results.reduce((sum, r) => sum + r.meta.changes, 0);
+    ...also,
+  ]);
 }
 
 /**

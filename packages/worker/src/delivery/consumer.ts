@@ -10,16 +10,18 @@
 import { findOutgoing, markDead, recordAttempt, type NewAttempt, type Outcome } from '../db/deliveries.js';
 import { disableDestinationStatement } from '../db/destinations.js';
 import type { Bindings } from '../env.js';
+import { allowsLocalDestinations, destinationUrlProblem } from './destination-url.js';
 import { isDeliveryMessage, type DeliveryMessage } from './queue.js';
 import { MAX_ATTEMPTS, retryDelay } from './retry.js';
 import { send } from './send.js';
 
 export async function deliverBatch(batch: MessageBatch<DeliveryMessage>, env: Bindings): Promise<void> {
   // Each message on its own: one receiver's failure never holds up or retries another's.
-  await Promise.all(batch.messages.map((message) => deliverOne(message, env.DB)));
+  await Promise.all(batch.messages.map((message) => deliverOne(message, env)));
 }
 
-async function deliverOne(message: Message<DeliveryMessage>, db: D1Database): Promise<void> {
+async function deliverOne(message: Message<DeliveryMessage>, env: Bindings): Promise<void> {
+  const db = env.DB;
   try {
     if (!isDeliveryMessage(message.body)) {
       console.error(JSON.stringify({ error: 'not a delivery message; dropped', id: message.id }));
@@ -40,8 +42,18 @@ async function deliverOne(message: Message<DeliveryMessage>, db: D1Database): Pr
       message.ack();
       return;
     }
-
     const now = new Date();
+    // Stored before these rules, or allowed only where it was added (local development): never
+    // sent, and the destination is turned off until its URL is changed.
+    const { kind, url } = delivery.destination;
+    const refused = destinationUrlProblem(kind, url, { allowLocal: allowsLocalDestinations(env) });
+    if (refused) {
+      const reason = `its URL is not allowed: ${refused}`;
+      await markDead(db, [message.body], reason, [disableDestinationStatement(db, delivery.destination.id, reason, now.toISOString())]);
+      message.ack();
+      return;
+    }
+
     const result = await send(delivery, { now });
     const recorded: NewAttempt = {
       status: result.ok ? 'ok' : 'failed',
