@@ -7,6 +7,7 @@ import { defineProject } from 'vitest/config';
 import { unstable_readConfig } from 'wrangler';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const wranglerConfig = unstable_readConfig({ config: here('../../wrangler.toml') }, { hideWarnings: true });
 
 export default defineProject({
   plugins: [
@@ -15,10 +16,13 @@ export default defineProject({
       wrangler: { configPath: here('../../wrangler.toml') },
       miniflare: {
         bindings: {
+          // As in .dev.vars: the test receiver listens on 127.0.0.1 (tests of the deployed rules unset it).
+          LOCAL_DESTINATIONS: 'allow',
           TEST_MIGRATIONS: await readD1Migrations(here('./migrations')),
           DEMO_SEED: await readD1Migrations(here('./seed')),
-          // What wrangler.toml asks of the queues, for the test that keeps it in step with the code.
-          QUEUE_CONSUMERS: unstable_readConfig({ config: here('../../wrangler.toml') }, { hideWarnings: true }).queues.consumers ?? [],
+          // What wrangler.toml asks of the queues and the crons, for the tests that keep it in step with the code.
+          QUEUE_CONSUMERS: wranglerConfig.queues.consumers ?? [],
+          TRIGGER_CRONS: wranglerConfig.triggers.crons ?? [],
         },
       },
     })),

@@ -14,6 +14,11 @@ export interface Bindings {
   DELIVERIES: Queue<DeliveryMessage>;
   /** Where deliveries link to: DASHBOARD_URL + /feedback/{id}; empty for this worker's origin + /dashboard. */
   DASHBOARD_URL?: string;
+  /**
+   * "allow" lets destinations use plain http and this machine's addresses (127.0.0.1, localhost,
+   * [::1]): local development only, set in .dev.vars. Unset when deployed.
+   */
+  LOCAL_DESTINATIONS?: string;
   ASSETS?: Fetcher;
 }
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { adminCall, consume, createDestination, listDeliveries, receiver, recordingQueue, sendFeedback } from './delivery-helpers.js';
+import { adminCall, apiWithQueue, consume, createDestination, listDeliveries, receiver, recordingQueue, sendFeedback } from './delivery-helpers.js';
 import { api, createSite, type Envelope } from './helpers.js';
 
 const COMPLAINT = { message: 'The lid of my grinder cracked on the second day.', rating: 2 };
@@ -106,10 +106,14 @@ describe('POST /v1/deliveries/{id}/replay', () => {
     const fixed = receiver();
     await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${destination.id}`, { url: fixed.url });
 
-    const res = await adminCall(site.secretKeys.admin, 'POST', `/v1/deliveries/${id}/replay`);
+    const replay = recordingQueue();
+    const res = await apiWithQueue(replay.queue, `/v1/deliveries/${id}/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.secretKeys.admin}` },
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ id, status: 'pending', deadReason: null });
-    await consume([id!]);
+    await consume(replay.messages);
     expect((await fixed.received()).map((r) => r.headers['webhook-id'])).toEqual([id]);
     expect((await listDeliveries(site)).data[0]).toMatchObject({ id, status: 'delivered' });
   });

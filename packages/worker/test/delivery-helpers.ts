@@ -28,18 +28,26 @@ export function receiver(query = '') {
   };
 }
 
-/** What the worker enqueued, in place of the real queue: the test then plays the consumer. */
+/**
+ * What the worker enqueued, in place of the real queue: the test then plays the consumer. `sent`
+ * has the delivery ids, `messages` the messages themselves (with their generation).
+ */
 export function recordingQueue() {
   const sent: string[] = [];
+  const messages: DeliveryMessage[] = [];
+  const record = (body: DeliveryMessage) => {
+    sent.push(body.deliveryId);
+    messages.push(body);
+  };
   const queue = {
     async send(body: DeliveryMessage) {
-      sent.push(body.deliveryId);
+      record(body);
     },
-    async sendBatch(messages: Iterable<MessageSendRequest<DeliveryMessage>>) {
-      for (const m of messages) sent.push(m.body.deliveryId);
+    async sendBatch(batch: Iterable<MessageSendRequest<DeliveryMessage>>) {
+      for (const m of batch) record(m.body);
     },
   } as unknown as Queue<DeliveryMessage>;
-  return { queue, sent };
+  return { queue, sent, messages };
 }
 
 /** A producer whose every send fails, as a queue outage would. */
@@ -75,18 +83,27 @@ export async function sendFeedback(
   return (await res.json<{ id: string }>()).id;
 }
 
-/** A call with a secret key (JSON body when given). */
-export async function adminCall(secret: string, method: string, path: string, body?: unknown): Promise<Response> {
+/** A call with a secret key (JSON body when given); `bindings` change the worker's env, e.g. to run it as deployed. */
+export async function adminCall(
+  secret: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  bindings: Partial<Cloudflare.Env> = {},
+): Promise<Response> {
   return worker.fetch(
     new Request(`https://tandem.test${path}`, {
       method,
       headers: { authorization: `Bearer ${secret}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
-    env,
+    { ...env, ...bindings },
     createExecutionContext(),
   );
 }
+
+/** The worker as deployed: no LOCAL_DESTINATIONS (the tests' env allows local receivers, as .dev.vars does). */
+export const DEPLOYED = { LOCAL_DESTINATIONS: undefined } satisfies Partial<Cloudflare.Env>;
 
 export interface CreatedDestination {
   id: string;
@@ -106,21 +123,26 @@ export async function createDestination(
 }
 
 /**
- * Runs the worker's queue handler on these deliveries as the queue's `attempts`-th attempt, and
- * answers what it decided for each: acked, or retried after how many seconds. (getQueueResult
- * says which messages were retried but not the delay asked for, so retry() is watched too.)
+ * Runs the worker's queue handler on these deliveries (an id is a message of generation 0, a
+ * delivery never replayed) as the queue's `attempts`-th attempt, and answers what it decided for
+ * each: acked, or retried after how many seconds. (getQueueResult says which messages were
+ * retried but not the delay asked for, so retry() is watched too.) `bindings` change the worker's
+ * env, e.g. to run it as deployed.
  */
 export async function consume(
-  deliveryIds: string[],
+  deliveries: (string | DeliveryMessage)[],
   attempts = 1,
   queueName = DELIVERIES_QUEUE,
+  bindings: Partial<Cloudflare.Env> = {},
 ): Promise<{ acked: string[]; retried: { id: string; delaySeconds: number | undefined }[] }> {
+  const bodies = deliveries.map((d) => (typeof d === 'string' ? { deliveryId: d } : d));
+  const deliveryIds = bodies.map((b) => b.deliveryId);
   const batch = createMessageBatch<DeliveryMessage>(
     queueName,
-    deliveryIds.map((deliveryId) => ({ id: `msg_${deliveryId}`, timestamp: new Date(), attempts, body: { deliveryId } })),
+    bodies.map((body) => ({ id: `msg_${body.deliveryId}`, timestamp: new Date(), attempts, body })),
   );
   const retries = new Map(batch.messages.map((m) => [m.id, vi.spyOn(m, 'retry')]));
-  await worker.queue(batch, env);
+  await worker.queue(batch, { ...env, ...bindings });
   const result = await getQueueResult(batch, createExecutionContext());
   return {
     acked: result.ackAll ? deliveryIds : result.explicitAcks.map((id: string) => id.slice('msg_'.length)),

@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import worker, { CRONS } from '../src/index.js';
-import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE } from '../src/delivery/queue.js';
+import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE, type DeliveryMessage } from '../src/delivery/queue.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
 import { send } from '../src/delivery/send.js';
 import {
@@ -126,6 +126,105 @@ describe('storing feedback', () => {
     await consume([stalled!]);
     expect(await hook.received()).toHaveLength(1);
   });
+
+  it('leaves a slow queue alone: the sweep sends again only what nobody has enqueued for an hour', async () => {
+    const site = await createSite();
+    await createDestination(site, { url: receiver().url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+    const handedToTheQueue = (minutesAgo: number) =>
+      env.DB.prepare('UPDATE deliveries SET next_attempt_at = ?1, enqueued_at = ?1 WHERE id = ?2')
+        .bind(new Date(Date.now() - minutesAgo * 60 * 1000).toISOString(), id)
+        .run();
+    const swept = recordingQueue();
+    const sweep = () =>
+      worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: CRONS.resendStalled }), { ...env, DELIVERIES: swept.queue });
+
+    // Enqueued 20 minutes ago and still waiting behind others: a copy would only add to the queue.
+    await handedToTheQueue(20);
+    await sweep();
+    expect(swept.sent).not.toContain(id);
+    // After an hour its message is taken for lost.
+    await handedToTheQueue(61);
+    await sweep();
+    expect(swept.messages).toContainEqual({ deliveryId: id, generation: 0 });
+  });
+});
+
+describe('overriding a message’s routes', () => {
+  /** PUT /v1/feedback/{id}/routes with the site's support key, through `queue`. */
+  async function overrideRoutes(site: Awaited<ReturnType<typeof createSite>>, queue: Queue<DeliveryMessage>, id: string, routes: string[]) {
+    const res = await apiWithQueue(queue, `/v1/feedback/${id}/routes`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${site.secretKeys.support}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ routes, reason: 'The customer mentions a journalist.', actor: 'Ana Ruiz' }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  it('delivers the message to the destinations of an added team, once, and only the site’s own', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const support = receiver();
+    const pr = receiver();
+    const supportDestination = await createDestination(site, { url: support.url, routes: ['support'] });
+    const prDestination = await createDestination(site, { url: pr.url, routes: ['pr'] });
+    const productDestination = await createDestination(site, { url: receiver().url, routes: ['product'] });
+    const prOff = await createDestination(site, { url: receiver().url, routes: ['pr'] });
+    await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${prOff.id}`, { enabled: false });
+    const theirs = receiver();
+    await createDestination(other, { url: theirs.url, routes: ['support', 'pr'] });
+    const first = recordingQueue();
+    const id = await sendFeedback(site, first.queue, COMPLAINT);
+    await consume(first.sent);
+    // PR's desk set up after the message arrived: an added team's destination all the same.
+    const latePr = await createDestination(site, { url: receiver().url, routes: ['pr', 'support'] });
+
+    const { queue, sent } = recordingQueue();
+    await overrideRoutes(site, queue, id, ['support', 'pr']);
+    const ids = await deliveryIdsOf(id);
+    expect([...ids.keys()].sort()).toEqual([supportDestination.id, prDestination.id, latePr.id].sort());
+    expect(ids.has(productDestination.id)).toBe(false);
+    expect(sent.sort()).toEqual([ids.get(prDestination.id), ids.get(latePr.id)].sort());
+    expect(await consume(sent)).toEqual({ acked: expect.arrayContaining(sent), retried: [] });
+
+    const [got] = await pr.received();
+    expect(JSON.parse(got!.body)).toMatchObject({
+      type: 'feedback.created',
+      data: { id, routes: ['support', 'pr'], message: COMPLAINT.message, email: COMPLAINT.email },
+    });
+    expect(await support.received()).toHaveLength(1);
+    expect(await theirs.received()).toEqual([]);
+
+    // The same override again owes nothing new.
+    const again = recordingQueue();
+    await overrideRoutes(site, again.queue, id, ['pr', 'support']);
+    expect(again.sent).toEqual([]);
+    expect((await deliveryIdsOf(id)).size).toBe(3);
+  });
+
+  it('recalls nothing when a team is taken away, and sends nothing twice when it comes back', async () => {
+    const site = await createSite();
+    const support = receiver();
+    const supportDestination = await createDestination(site, { url: support.url, routes: ['support'] });
+    const productDestination = await createDestination(site, { url: receiver().url, routes: ['product'] });
+    const first = recordingQueue();
+    const id = await sendFeedback(site, first.queue, COMPLAINT);
+    await consume(first.sent);
+
+    const moved = recordingQueue();
+    await overrideRoutes(site, moved.queue, id, ['product']);
+    const ids = await deliveryIdsOf(id);
+    expect(ids.has(productDestination.id)).toBe(true);
+    expect(moved.sent).toEqual([ids.get(productDestination.id)]);
+    expect(await delivery(site, ids.get(supportDestination.id)!)).toMatchObject({ status: 'delivered' });
+
+    const back = recordingQueue();
+    await overrideRoutes(site, back.queue, id, ['support']);
+    expect(back.sent).toEqual([]);
+    expect(await support.received()).toHaveLength(1);
+  });
 });
 
 describe('the queue consumer', () => {
@@ -187,7 +286,7 @@ describe('the queue consumer', () => {
     expect(await hook.received()).toHaveLength(3);
   });
 
-  it('gives up after the last attempt: the delivery is dead and its message goes to the dead-letter queue', async () => {
+  it('gives up after the last attempt: the delivery is dead and its message done with', async () => {
     const site = await createSite();
     const hook = receiver('fail=1000');
     await createDestination(site, { url: hook.url, routes: ['support'] });
@@ -199,17 +298,14 @@ describe('the queue consumer', () => {
       expect(await consume([id!], i + 1)).toEqual({ acked: [], retried: [{ id, delaySeconds }] });
       expect((await delivery(site, id!)).status).toBe('pending');
     }
-    // The last attempt: retried without a delay, which past max_retries sends it to the dead-letter queue.
-    const last = await consume([id!], MAX_ATTEMPTS);
-    expect(last.acked).toEqual([]);
-    expect(last.retried.map((r) => r.id)).toEqual([id]);
-    expect(last.retried[0]!.delaySeconds ?? 0).toBe(0);
+    // The last attempt: the outcome is in D1, nothing is left for the queue to do.
+    expect(await consume([id!], MAX_ATTEMPTS)).toEqual({ acked: [id], retried: [] });
 
     const view = await delivery(site, id!);
     expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, nextAttemptAt: null });
     expect(view.attempts).toHaveLength(MAX_ATTEMPTS);
     expect(await hook.received()).toHaveLength(MAX_ATTEMPTS);
-    // The dead-letter queue's consumer takes it, and it stays dead.
+    // A dead letter for it (had the queue given up on our own failures) leaves it dead as it is.
     expect(await consume([id!], 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
     expect((await delivery(site, id!)).status).toBe('dead');
   });
@@ -223,10 +319,66 @@ describe('the queue consumer', () => {
     expect(await delivery(site, sent[0]!)).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, attempts: [] });
   });
 
+  it('counts the attempts D1 holds, not the queue message’s: a second copy never starts the schedule over', async () => {
+    const site = await createSite();
+    const hook = receiver('fail=1000');
+    await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+
+    expect(await consume([id!], 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[0] }] });
+    // A copy the sweep sent, on its first attempt as far as the queue knows: the second attempt all the same.
+    expect(await consume([id!], 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[1] }] });
+    for (let attempt = 3; attempt < MAX_ATTEMPTS; attempt++) await consume([id!], 2);
+    // The sixth attempt is the last, though this message has been delivered only twice.
+    expect(await consume([id!], 2)).toEqual({ acked: [id], retried: [] });
+    const view = await delivery(site, id!);
+    expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts` });
+    expect(view.attempts).toHaveLength(MAX_ATTEMPTS);
+    // Another copy still queued sends nothing more.
+    expect(await consume([id!], 1)).toEqual({ acked: [id], retried: [] });
+    expect(await hook.received()).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it('replays in a new generation: the chain it replaced and its dead letter leave it alone, and the schedule starts over', async () => {
+    const site = await createSite();
+    const hook = receiver('fail=1000');
+    await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) await consume([id!], attempt);
+
+    // Five attempts failed and the sixth is queued when an admin replays it.
+    const replay = recordingQueue();
+    const res = await apiWithQueue(replay.queue, `/v1/deliveries/${id}/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.secretKeys.admin}` },
+    });
+    expect(res.status).toBe(202);
+    expect(replay.messages).toEqual([{ deliveryId: id, generation: 1 }]);
+    // The old chain's last message sends nothing and gives nothing up; nor does its dead letter.
+    expect(await consume([id!], MAX_ATTEMPTS)).toEqual({ acked: [id], retried: [] });
+    expect(await consume([id!], 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
+    expect(await hook.received()).toHaveLength(MAX_ATTEMPTS - 1);
+    expect((await delivery(site, id!)).status).toBe('pending');
+
+    // The replay's message: the sixth attempt in all, the first of its own schedule.
+    expect(await consume(replay.messages, 1)).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[0] }] });
+    const view = await delivery(site, id!);
+    expect(view.status).toBe('pending');
+    expect(view.attempts.map((a) => a.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    // And its own dead letter, had our own failures used up the queue's retries, does bury it.
+    expect(await consume(replay.messages, 1, DEAD_LETTER_QUEUE)).toEqual({ acked: [id], retried: [] });
+    expect((await delivery(site, id!)).status).toBe('dead');
+  });
+
   it('keeps wrangler.toml’s retries, dead-letter queue and the retry schedule in step', () => {
     const consumer = env.QUEUE_CONSUMERS.find((c) => c.queue === DELIVERIES_QUEUE);
     expect(consumer).toMatchObject({ max_retries: RETRY_DELAYS_SECONDS.length, dead_letter_queue: DEAD_LETTER_QUEUE });
-    expect(env.QUEUE_CONSUMERS.map((c) => c.queue)).toContain(DEAD_LETTER_QUEUE);
+    // The handler tells the two apart by these names: nothing else may be consumed.
+    expect(env.QUEUE_CONSUMERS.map((c) => c.queue).sort()).toEqual([DELIVERIES_QUEUE, DEAD_LETTER_QUEUE].sort());
   });
 
   it('replays a delivery on request: a new attempt with the same webhook-id and a fresh signature', async () => {
@@ -247,7 +399,7 @@ describe('the queue consumer', () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ id, status: 'pending', attempts: [{ attempt: 1, status: 'ok' }] });
     expect(replay.sent).toEqual([id]);
-    await consume([id!]);
+    await consume(replay.messages);
 
     const [first, again] = await hook.received();
     expect(again!.headers['webhook-id']).toBe(first!.headers['webhook-id']);

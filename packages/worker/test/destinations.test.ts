@@ -3,7 +3,17 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import { MAX_DESTINATIONS } from '../src/db/destinations.js';
-import { adminCall, apiWithQueue, consume, createDestination, receiver, recordingQueue, sendFeedback } from './delivery-helpers.js';
+import {
+  adminCall,
+  apiWithQueue,
+  consume,
+  createDestination,
+  DEPLOYED,
+  listDeliveries,
+  receiver,
+  recordingQueue,
+  sendFeedback,
+} from './delivery-helpers.js';
 import { api, createSite, type Envelope, type TestSite } from './helpers.js';
 
 interface DestinationView {
@@ -104,6 +114,99 @@ describe('POST /v1/destinations', () => {
     for (let i = 0; i < MAX_DESTINATIONS; i++) await createDestination(site, { url: `${WEBHOOK.url}/${i}`, routes: ['support'] });
     await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', WEBHOOK), 409, 'limit_reached');
     expect(await list(site)).toHaveLength(MAX_DESTINATIONS);
+  });
+});
+
+describe('destination URLs as deployed: https to a public host only', () => {
+  it.each([
+    ['plain http', 'http://support.example.com/hook'],
+    ['plain http to this machine', 'http://127.0.0.1:8080/hook'],
+    ['localhost', 'https://localhost/hook'],
+    ['a loopback address', 'https://127.0.0.1/hook'],
+    ['another loopback address', 'https://127.8.9.10/hook'],
+    ['IPv6 loopback', 'https://[::1]/hook'],
+    ['an IPv4-mapped loopback', 'https://[::ffff:127.0.0.1]/hook'],
+    ['a loopback written in hex', 'https://0x7f.0.0.1/hook'],
+    ['10/8', 'https://10.1.2.3/hook'],
+    ['172.16/12', 'https://172.16.0.1/hook'],
+    ['172.16/12, its end', 'https://172.31.255.255/hook'],
+    ['192.168/16', 'https://192.168.1.20:8443/hook'],
+    ['100.64/10', 'https://100.64.0.1/hook'],
+    ['the metadata address (169.254/16)', 'https://169.254.169.254/latest/meta-data'],
+    ['an IPv4-mapped private address', 'https://[::ffff:10.0.0.1]/hook'],
+    ['fc00::/7', 'https://[fd12:3456::1]/hook'],
+    ['fe80::/10', 'https://[fe80::1]/hook'],
+    ['0.0.0.0', 'https://0.0.0.0/hook'],
+    ['::', 'https://[::]/hook'],
+    ['a single-label host', 'https://intranet/hook'],
+    ['a .local name', 'https://printer.local/hook'],
+    ['an .internal name', 'https://metadata.google.internal/computeMetadata/v1/'],
+    ['a .localhost name', 'https://api.localhost/hook'],
+  ])('refuses %s with a 400 naming url, adding nothing', async (_, url) => {
+    const site = await createSite();
+    const res = await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }, DEPLOYED);
+    const error = await refused(res, 400, 'invalid_request');
+    expect(error.issues).toEqual([{ path: 'url', message: expect.any(String) }]);
+    expect(error.message).toContain('url: ');
+    expect(await list(site)).toEqual([]);
+  });
+
+  it('accepts public hosts and addresses, and Slack only at hooks.slack.com', async () => {
+    const site = await createSite();
+    for (const url of ['https://support.example.com/hooks/tandem', 'https://8.8.8.8/hook', 'https://172.32.0.1/hook', 'https://100.128.0.1/hook', 'https://[2606:4700::1111]/hook', 'https://support.example.com./hook']) {
+      expect((await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }, DEPLOYED)).status, url).toBe(201);
+    }
+    const slack = { kind: 'slack', name: '#support', routes: ['support'] };
+    expect((await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...slack, url: SLACK_URL }, DEPLOYED)).status).toBe(201);
+    const error = await refused(
+      await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...slack, url: 'https://hooks.example.com/services/T0/B0/X' }, DEPLOYED),
+      400,
+      'invalid_request',
+    );
+    expect(error.issues).toEqual([{ path: 'url', message: expect.stringContaining('hooks.slack.com') }]);
+  });
+
+  it('checks a changed URL by the same rules, for the destination’s kind', async () => {
+    const site = await createSite();
+    const webhook = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
+    const slack = await createDestination(site, { kind: 'slack', url: SLACK_URL, routes: ['pr'] });
+    for (const [id, url] of [
+      [webhook.id, 'https://169.254.169.254/latest/meta-data'],
+      [webhook.id, 'http://127.0.0.1:8080/hook'],
+      [slack.id, 'https://support.example.com/hooks/tandem'],
+    ] as const) {
+      const error = await refused(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${id}`, { url }, DEPLOYED), 400, 'invalid_request');
+      expect(error.issues?.map((i) => i.path)).toEqual(['url']);
+    }
+    expect((await list(site)).map((d) => d.url).sort()).toEqual([WEBHOOK.url, 'https://hooks.slack.com/…abcd'].sort());
+    // Another site's id is still a 404, not a verdict on the URL.
+    const other = await createSite();
+    await refused(await adminCall(other.secretKeys.admin, 'PATCH', `/v1/destinations/${webhook.id}`, { url: WEBHOOK.url }, DEPLOYED), 404, 'not_found');
+  });
+
+  it('refuses private and link-local addresses in local development too; only this machine is let in', async () => {
+    const site = await createSite();
+    for (const url of ['https://10.1.2.3/hook', 'https://169.254.169.254/latest/meta-data', 'http://192.168.1.20/hook', 'https://intranet/hook']) {
+      const error = await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }), 400, 'invalid_request');
+      expect(error.issues?.map((i) => i.path)).toEqual(['url']);
+    }
+    const slack = await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { kind: 'slack', name: 'Local Slack', url: 'http://127.0.0.1:9/slack', routes: ['pr'] });
+    expect(slack.status).toBe(201);
+  });
+
+  it('never sends to a destination stored before the rules: its delivery dies and the destination is turned off', async () => {
+    const site = await createSite();
+    const hook = receiver();
+    // Added where local receivers were allowed (or before the rules), delivered by a deployed worker.
+    const destination = await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, { message: 'The lid cracked on day two.', rating: 1 });
+
+    expect(await consume(sent, 1, undefined, DEPLOYED)).toEqual({ acked: sent, retried: [] });
+    expect(await hook.received()).toEqual([]);
+    const [dead] = (await listDeliveries(site)).data;
+    expect(dead).toMatchObject({ status: 'dead', deadReason: expect.stringMatching(/^its URL is not allowed: must be https/), attempts: [] });
+    expect((await list(site)).find((d) => d.id === destination.id)).toMatchObject({ enabled: false, disabledReason: dead!.deadReason });
   });
 });
 
@@ -261,6 +364,23 @@ describe('the destination routes', () => {
       await refused(await api(path, init), 401, 'unauthorized');
       for (const key of [site.publishableKey, 'sk_test_unknown', 'Basic abc']) {
         await refused(await api(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${key}` } }), 401, 'unauthorized');
+      }
+    }
+  });
+
+  it('check the key before the body: no key is a 401 whatever the body, never a 400, 413 or 415', async () => {
+    const site = await createSite();
+    const created = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
+    for (const [method, path] of [
+      ['POST', '/v1/destinations'],
+      ['PATCH', `/v1/destinations/${created.id}`],
+    ] as const) {
+      for (const init of [
+        { body: 'kind=webhook', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        { body: '{"kind":', headers: { 'content-type': 'application/json' } },
+        { body: JSON.stringify({ name: 'x'.repeat(40 * 1024) }), headers: { 'content-type': 'application/json' } },
+      ]) {
+        await refused(await api(path, { method, ...init }), 401, 'unauthorized');
       }
     }
   });

@@ -7,6 +7,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       DEMO_SEED: D1Migration[];
       QUEUE_CONSUMERS: { queue: string; max_retries?: number; dead_letter_queue?: string }[];
+      TRIGGER_CRONS: string[];
     }
     // Types `exports.default` from "cloudflare:workers" as the worker's own default export.
     interface GlobalProps {

@@ -1,7 +1,7 @@
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../src/index.js';
+import worker, { CRONS } from '../src/index.js';
 import { api, createSite, type TestSite } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ describe('the nightly retention job', () => {
       .bind(`tm_${shortOld}`, short.id, shortOld, new Date().toISOString(), new Date().toISOString())
       .run();
 
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 3 * * *' }), env);
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: CRONS.retention }), env);
 
     expect(await exists(shortOld)).toBe(false);
     expect(await exists(shortNew)).toBe(true);

@@ -34,13 +34,29 @@ export async function changeFeedback(
   by: ByWhom,
   now: string,
 ): Promise<boolean> {
+  const [, updated] = await db.batch(changeFeedbackStatements(db, siteId, id, change, by, now));
+  return updated!.meta.changes === 1;
+}
+
+/**
+ * changeFeedback's two statements (the log, then the change), to run in one batch with what must
+ * be written with them: the second's `meta.changes` is 0 when the site has no such message.
+ */
+export function changeFeedbackStatements(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  change: Change,
+  by: ByWhom,
+  now: string,
+): [D1PreparedStatement, D1PreparedStatement] {
   const { column, current } = FIELDS[change.kind];
   const [stored, after] =
     change.kind === 'routes'
       ? [change.override && JSON.stringify(change.override), JSON.stringify(change.routes)]
       : [change.value, JSON.stringify(change.value)];
   const reason = change.kind === 'routes' ? change.reason : null;
-  const [, updated] = await db.batch([
+  return [
     db
       .prepare(
         `INSERT INTO feedback_events
@@ -50,8 +66,7 @@ export async function changeFeedback(
       )
       .bind(newId('ev'), siteId, id, change.kind, after, reason, by.keyId, by.role, by.actor, now),
     db.prepare(`UPDATE feedback SET ${column} = ?3 WHERE id = ?1 AND site_id = ?2`).bind(id, siteId, stored),
-  ]);
-  return updated!.meta.changes === 1;
+  ];
 }
 
 /** Adds an internal note to one of the site's messages; null when the site has no such message. */

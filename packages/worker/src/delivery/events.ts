@@ -5,7 +5,7 @@
 import type { Decision } from '@tandem/triage';
 import { contactOf } from '../db/feedback.js';
 import type { FeedbackEventData, TestEvent } from '../schemas/delivery.js';
-import type { FeedbackInput } from '../schemas/feedback.js';
+import type { Feedback, FeedbackInput } from '../schemas/feedback.js';
 
 /**
  * The dashboard's address, without a trailing slash: wrangler.toml's DASHBOARD_URL, or else this
@@ -19,31 +19,59 @@ export function feedbackLink(dashboard: string, feedbackId: string): string {
   return `${dashboard}/feedback/${feedbackId}`;
 }
 
-/** What a receiver needs of a new message. The email and name appear only when there is one. */
-export function feedbackEventData(
+/** The message as stored, as far as a receiver sees it. */
+export type EventSource = Pick<
+  Feedback,
+  'id' | 'label' | 'routes' | 'urgency' | 'topics' | 'prRisk' | 'rating' | 'score' | 'category' | 'message' | 'email' | 'name' | 'pageUrl' | 'createdAt'
+> & { siteId: string };
+
+/** What a receiver needs of a message. The email and name appear only when there is one. */
+export function feedbackEventData(f: EventSource, dashboard: string): FeedbackEventData {
+  return {
+    id: f.id,
+    siteId: f.siteId,
+    label: f.label,
+    routes: f.routes,
+    urgency: f.urgency,
+    topics: f.topics,
+    prRisk: f.prRisk,
+    rating: f.rating,
+    score: f.score,
+    category: f.category,
+    message: f.message,
+    ...(f.email !== null && { email: f.email }),
+    ...(f.name !== null && { name: f.name }),
+    pageUrl: f.pageUrl,
+    createdAt: f.createdAt,
+    link: feedbackLink(dashboard, f.id),
+  };
+}
+
+/** The same for a message being stored: what the customer sent and the triage's decision. */
+export function newFeedbackEventData(
   f: { id: string; siteId: string; input: FeedbackInput; decision: Decision; createdAt: string },
   dashboard: string,
 ): FeedbackEventData {
   const { input, decision } = f;
-  const { email, name } = contactOf(input);
-  return {
-    id: f.id,
-    siteId: f.siteId,
-    label: decision.label,
-    routes: decision.routes,
-    urgency: decision.urgency,
-    topics: decision.topics,
-    prRisk: decision.prRisk,
-    rating: input.rating ?? null,
-    score: input.score ?? null,
-    category: input.category ?? null,
-    message: input.message,
-    ...(email !== null && { email }),
-    ...(name !== null && { name }),
-    pageUrl: input.pageUrl ?? null,
-    createdAt: f.createdAt,
-    link: feedbackLink(dashboard, f.id),
-  };
+  return feedbackEventData(
+    {
+      id: f.id,
+      siteId: f.siteId,
+      label: decision.label,
+      routes: decision.routes,
+      urgency: decision.urgency,
+      topics: decision.topics,
+      prRisk: decision.prRisk,
+      rating: input.rating ?? null,
+      score: input.score ?? null,
+      category: input.category ?? null,
+      message: input.message,
+      ...contactOf(input),
+      pageUrl: input.pageUrl ?? null,
+      createdAt: f.createdAt,
+    },
+    dashboard,
+  );
 }
 
 export function testEvent(destination: { id: string; routes: TestEvent['data']['routes'] }, dashboard: string, now: Date): TestEvent {

@@ -1,20 +1,22 @@
 /**
  * The retry schedule, in one place. A delivery is sent once, then again after each delay below
- * while it fails: 10 s, 30 s, 2 min, 10 min, 1 h, then it is dead. wrangler.toml's `max_retries`
- * for the deliveries queue must equal the number of delays (a test checks it), so the queue moves
- * the message to the dead-letter queue right after the last attempt.
+ * while it fails: 10 s, 30 s, 2 min, 10 min, 1 h, then it is dead. The consumer counts the
+ * attempts D1 holds for the delivery (since its last replay), never the queue message's own
+ * count, so a second copy of a message (from the sweep) cannot start the schedule over.
+ * wrangler.toml's `max_retries` for the deliveries queue equals the number of delays (a test
+ * checks it), so a chain on the schedule never outlives its queue message.
  */
 export const RETRY_DELAYS_SECONDS = [10, 30, 120, 600, 3600] as const;
 
-/** Attempts one queue message gets: the first and one per retry. */
+/** Attempts a delivery gets: the first and one per delay (again after a replay). */
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 
 /** How long one request to a receiver may take before it counts as failed. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * Seconds to wait after a failed attempt (the queue's `attempts`, from 1) before the next one,
- * or null after the last.
+ * Seconds to wait after the `attempt`-th failed attempt (from 1) before the next one, or null
+ * after the last.
  */
 export function retryDelay(attempt: number): number | null {
   return RETRY_DELAYS_SECONDS[attempt - 1] ?? null;
@@ -22,6 +24,12 @@ export function retryDelay(attempt: number): number | null {
 
 /**
  * A pending delivery this many minutes past its next attempt was never enqueued (the enqueue
- * after storing the feedback failed) or its queue message was lost: the sweep enqueues it again.
+ * after storing the feedback failed) or its queue message was lost: the sweep enqueues it again…
  */
 export const STALLED_AFTER_MINUTES = 10;
+
+/**
+ * …unless it was handed to the queue less than this long ago: then the queue is only slow, and a
+ * copy would be one more message behind the others.
+ */
+export const REQUEUE_AFTER_MINUTES = 60;

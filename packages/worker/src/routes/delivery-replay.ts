@@ -16,7 +16,8 @@ export const route = createRoute({
   description:
     'Sends the same event again, whatever became of it (delivered, dead or still pending): a new attempt with the same ' +
     '`webhook-id`, so a receiver can tell it already has it, and a fresh signature. Retried on failure like a new ' +
-    'delivery. The destination must be enabled. Admin keys only.',
+    'delivery, with the whole schedule again; what was still queued for it before is dropped. The destination must ' +
+    'be enabled. Admin keys only.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin')] as const,
   request: { params: DeliveryIdParamSchema },
@@ -33,6 +34,6 @@ export const registerReplayDelivery = <S extends Schema>(app: OpenAPIHono<AppEnv
     const reopened = await reopenDelivery(c.env.DB, siteId, id, new Date().toISOString());
     if (!reopened) throw new ApiError('not_found', 'This site has no delivery with that id.');
     if (!reopened.enabled) throw new ApiError('destination_disabled', 'Its destination is disabled; enable it first.');
-    enqueueAfterResponse(c, [id]);
+    enqueueAfterResponse(c, [reopened.message]);
     return c.json((await findDelivery(c.env.DB, siteId, id))!, 202);
   });

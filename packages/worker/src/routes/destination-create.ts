@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
 import { insertDestination, MAX_DESTINATIONS } from '../db/destinations.js';
+import { checkDestinationUrl } from '../delivery/destination-url.js';
 import { newWebhookSecret } from '../delivery/signature.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -19,9 +20,11 @@ export const route = createRoute({
   description:
     'A signed webhook or a Slack incoming webhook that receives every new message for the given teams (and, with ' +
     '`pr`, PR-risk alerts). A webhook’s signing secret (`whsec_…`) is in this answer only: keep it. The URL must be ' +
-    `https (http only for 127.0.0.1 and localhost). At most ${MAX_DESTINATIONS} per site. Admin keys only.`,
+    'https to a public host (no private, loopback or link-local address, no single-label, .local, .internal or ' +
+    '.localhost name); a Slack one https://hooks.slack.com/…. Plain http and 127.0.0.1, localhost and [::1] are for ' +
+    `local development (LOCAL_DESTINATIONS = "allow"). At most ${MAX_DESTINATIONS} per site. Admin keys only.`,
   security: [{ secretKey: [] }],
-  middleware: [limitBody(), jsonBody(), secretKey('admin')] as const,
+  middleware: [secretKey('admin'), limitBody(), jsonBody()] as const,
   request: {
     body: {
       required: true,
@@ -42,6 +45,7 @@ export const route = createRoute({
 export const registerCreateDestination = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
   app.openapi(route, async (c) => {
     const input = c.req.valid('json');
+    checkDestinationUrl(c.env, input.kind, input.url);
     const secret = input.kind === 'webhook' ? newWebhookSecret() : null;
     const created = await insertDestination(c.env.DB, {
       ...input,

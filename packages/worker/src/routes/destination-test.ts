@@ -3,7 +3,7 @@ import type { Schema } from 'hono/types';
 import { findDelivery, insertDelivery } from '../db/deliveries.js';
 import { findDestination } from '../db/destinations.js';
 import { dashboardBase, testEvent } from '../delivery/events.js';
-import { enqueueAfterResponse } from '../delivery/queue.js';
+import { enqueueAfterResponse, firstMessage } from '../delivery/queue.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../lib/ids.js';
@@ -46,6 +46,6 @@ export const registerTestDestination = <S extends Schema>(app: OpenAPIHono<AppEn
       payload: JSON.stringify(event),
       now: now.toISOString(),
     });
-    enqueueAfterResponse(c, [id]);
+    enqueueAfterResponse(c, [firstMessage(id)]);
     return c.json((await findDelivery(c.env.DB, siteId, id))!, 202);
   });

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
-import { updateDestination } from '../db/destinations.js';
+import { findDestination, updateDestination } from '../db/destinations.js';
+import { checkDestinationUrl } from '../delivery/destination-url.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { limitBody } from '../middleware/body-limit.js';
@@ -16,10 +17,10 @@ export const route = createRoute({
   summary: 'Change a destination',
   description:
     'Its name, URL, teams, or whether it is enabled. A disabled destination receives nothing, and what was still ' +
-    'pending for it is given up; enabling it again clears the reason Tandem turned it off. The signing secret stays. ' +
-    'Admin keys only.',
+    'pending for it is given up; enabling it again clears the reason Tandem turned it off. A new URL follows the same ' +
+    'rules as when adding one. The signing secret stays. Admin keys only.',
   security: [{ secretKey: [] }],
-  middleware: [limitBody(), jsonBody(), secretKey('admin')] as const,
+  middleware: [secretKey('admin'), limitBody(), jsonBody()] as const,
   request: {
     params: DestinationIdParamSchema,
     body: { required: true, content: { 'application/json': { schema: DestinationUpdateSchema, example: { enabled: false } } } },
@@ -30,10 +31,20 @@ export const route = createRoute({
   },
 });
 
+const NOT_FOUND = 'This site has no destination with that id.';
+
 export const registerUpdateDestination = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const updated = await updateDestination(c.env.DB, c.get('site').id, id, c.req.valid('json'), new Date().toISOString());
-    if (!updated) throw new ApiError('not_found', 'This site has no destination with that id.');
+    const siteId = c.get('site').id;
+    const change = c.req.valid('json');
+    if (change.url !== undefined) {
+      // Which URLs are allowed depends on the kind, which never changes.
+      const destination = await findDestination(c.env.DB, siteId, id);
+      if (!destination) throw new ApiError('not_found', NOT_FOUND);
+      checkDestinationUrl(c.env, destination.kind, change.url);
+    }
+    const updated = await updateDestination(c.env.DB, siteId, id, change, new Date().toISOString());
+    if (!updated) throw new ApiError('not_found', NOT_FOUND);
     return c.json(updated, 200);
   });

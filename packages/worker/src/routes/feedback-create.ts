@@ -2,8 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
 import { fanOutStatement } from '../db/deliveries.js';
 import { findByIdempotencyKey, insertFeedbackStatement, type NewFeedback, type StoredFeedback } from '../db/feedback.js';
-import { dashboardBase, feedbackEventData } from '../delivery/events.js';
-import { enqueueAfterResponse } from '../delivery/queue.js';
+import { dashboardBase, newFeedbackEventData } from '../delivery/events.js';
+import { enqueueAfterResponse, firstMessage } from '../delivery/queue.js';
 import type { AppContext, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { decideFeedback } from '../lib/decision.js';
@@ -82,12 +82,12 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
     const writes = [insertFeedbackStatement(db, feedback)];
     if (decision.routes.length) {
       const { routes, prRisk } = decision;
-      const data = feedbackEventData(feedback, dashboardBase(c.env.DASHBOARD_URL, c.req.url));
-      writes.push(fanOutStatement(db, { id, siteId: site.id, routes, prRisk, createdAt: feedback.createdAt, data }));
+      const data = newFeedbackEventData(feedback, dashboardBase(c.env.DASHBOARD_URL, c.req.url));
+      writes.push(fanOutStatement(db, { id, siteId: site.id, routes, prRisk, createdAt: feedback.createdAt, now: feedback.createdAt, data }));
     }
     const [inserted, fannedOut] = await db.batch<{ id: string }>(writes);
     if (inserted!.meta.changes === 1) {
-      enqueueAfterResponse(c, fannedOut?.results.map((d) => d.id) ?? []);
+      enqueueAfterResponse(c, fannedOut?.results.map((d) => firstMessage(d.id)) ?? []);
       return c.json({ id, label: decision.label, routes: decision.routes, token }, 201);
     }
     // The idempotency key was already taken: answer as the first request did.

@@ -1,8 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ROUTES } from '@tandem/triage';
 import type { Schema } from 'hono/types';
+import { fanOutStatement } from '../db/deliveries.js';
 import { findFeedback } from '../db/feedback.js';
-import { changeFeedback, findFeedbackDetail } from '../db/inbox.js';
+import { changeFeedbackStatements, findFeedbackDetail } from '../db/inbox.js';
+import { dashboardBase, feedbackEventData } from '../delivery/events.js';
+import { enqueueAfterResponse, firstMessage } from '../delivery/queue.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { limitBody } from '../middleware/body-limit.js';
@@ -20,7 +23,9 @@ export const route = createRoute({
   description:
     'Sends the message to other teams than the triage chose: `routes` becomes these, the triage’s stay in ' +
     '`triageRoutes`, and `override` says who, when and why. Sending the triage’s own routes undoes the override. ' +
-    'Lists and stats follow the new routes. Admin and support keys.',
+    'Lists and stats follow the new routes. The destinations of an added team that have not had the message yet ' +
+    'receive it now, as when it arrived (with the routes as they are now); removing a team recalls nothing already ' +
+    'delivered. Admin and support keys.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin', 'support'), limitBody(), jsonBody()] as const,
   request: {
@@ -48,8 +53,26 @@ export const registerOverrideRoutes = <S extends Schema>(app: OpenAPIHono<AppEnv
     const routes = ROUTES.filter((r) => chosen.includes(r));
     const same = routes.length === triage.length && routes.every((r) => triage.includes(r));
     const change = { kind: 'routes', override: same ? null : routes, routes: same ? triage : routes, reason: reason ?? null } as const;
-    const found = await changeFeedback(c.env.DB, siteId, id, change, byWhom(c, actor), new Date().toISOString());
-    const feedback = found && (await findFeedbackDetail(c.env.DB, siteId, id));
+    const now = new Date().toISOString();
+    const db = c.env.DB;
+    const writes = changeFeedbackStatements(db, siteId, id, change, byWhom(c, actor), now);
+    // The teams added owe the message to their destinations, written with the change (those that
+    // already have it are skipped in the statement). A team taken away keeps what it was sent.
+    const added = change.routes.filter((r) => !current.routes.includes(r));
+    const fanOut = added.length
+      ? fanOutStatement(db, {
+          id,
+          siteId,
+          routes: added,
+          prRisk: current.prRisk,
+          createdAt: current.createdAt,
+          now,
+          data: feedbackEventData({ ...current, routes: change.routes, siteId }, dashboardBase(c.env.DASHBOARD_URL, c.req.url)),
+        })
+      : null;
+    const [, updated, fannedOut] = await db.batch<{ id: string }>(fanOut ? [...writes, fanOut] : writes);
+    const feedback = updated!.meta.changes === 1 && (await findFeedbackDetail(db, siteId, id));
     if (!feedback) throw new ApiError('not_found', NOT_FOUND);
+    enqueueAfterResponse(c, fannedOut?.results.map((d) => firstMessage(d.id)) ?? []);
     return c.json(feedback, 200);
   });

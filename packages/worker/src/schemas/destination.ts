@@ -8,25 +8,17 @@ export const DestinationKindSchema = z.enum(['webhook', 'slack']).openapi('Desti
   description: 'webhook: a JSON event signed the Standard Webhooks way; slack: a readable Slack message (incoming webhook).',
 });
 
-/** Where Workers may send: a public https address; plain http only to this machine, for local receivers. */
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function isAllowedUrl(url: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' || LOCAL_HOSTS.has(hostname);
-  } catch {
-    return false; // z.url() says why
-  }
-}
-
+// Which hosts are allowed depends on where the worker runs (LOCAL_DESTINATIONS): the routes check
+// that with delivery/destination-url.ts once the shape is valid.
 const DestinationUrlSchema = z
   .url({ protocol: /^https?$/ })
   .max(2048)
-  .refine(isAllowedUrl, 'must be https (http only for 127.0.0.1 and localhost)')
   .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), 'must not contain a user name or password')
   .openapi({
-    description: 'https only; http is accepted for 127.0.0.1 and localhost so local receivers work. For Slack, the incoming webhook URL.',
+    description:
+      'https to a public host: no IP address of a private, loopback, link-local or unspecified range, no single-label, ' +
+      '.local, .internal or .localhost name. For Slack, the incoming webhook URL (https://hooks.slack.com/…). Plain ' +
+      'http and 127.0.0.1, localhost and [::1] only where the worker runs with LOCAL_DESTINATIONS = "allow" (local development).',
     example: 'https://support.example.com/hooks/tandem',
   });
 
@@ -66,7 +58,7 @@ export const DestinationSchema = z
     disabledReason: z
       .string()
       .nullable()
-      .openapi({ description: 'Why Tandem turned it off (the receiver answered 410 Gone); null otherwise.' }),
+      .openapi({ description: 'Why Tandem turned it off (the receiver answered 410 Gone, or its URL is no longer allowed); null otherwise.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,0 +1,51 @@
+// The scheduled handler: each cron of wrangler.toml runs its own job, and a cron it does not know
+// runs none (least of all retention, which deletes data).
+import { createScheduledController } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import worker, { CRONS } from '../src/index.js';
+import { api, createSite } from './helpers.js';
+
+const YEAR_AND_A_DAY = 366 * 24 * 60 * 60 * 1000;
+
+/** A message of a new site, dated past the default retention of a year. */
+async function expiredMessage(): Promise<string> {
+  const site = await createSite();
+  const res = await api('/v1/feedback', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${site.publishableKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ message: 'Written more than a year ago' }),
+  });
+  const { id } = await res.json<{ id: string }>();
+  await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - YEAR_AND_A_DAY).toISOString(), id).run();
+  return id;
+}
+
+const exists = async (id: string) => (await env.DB.prepare('SELECT 1 FROM feedback WHERE id = ?').bind(id).first()) !== null;
+const run = (cron: string) => worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron }), env);
+
+describe('the scheduled handler', () => {
+  it('knows exactly the crons wrangler.toml triggers', () => {
+    expect([...env.TRIGGER_CRONS].sort()).toEqual(Object.values(CRONS).sort());
+  });
+
+  it('runs retention on its own cron only', async () => {
+    const id = await expiredMessage();
+    await run(CRONS.resendStalled);
+    expect(await exists(id)).toBe(true);
+    await run(CRONS.retention);
+    expect(await exists(id)).toBe(false);
+  });
+
+  it('runs nothing for a cron it does not know, and says so in the log', async () => {
+    const id = await expiredMessage();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await run('0 * * * *');
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('"cron":"0 * * * *"'));
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await exists(id)).toBe(true);
+  });
+});
