@@ -27,7 +27,7 @@ export const route = createRoute({
         },
       },
     },
-    ...errorResponses(400, 401, 403, 429, 500),
+    ...errorResponses(400, 401, 403, 500),
   },
 });
 

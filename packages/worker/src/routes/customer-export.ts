@@ -20,7 +20,7 @@ export const route = createRoute({
   request: { query: CustomerQuerySchema },
   responses: {
     200: { description: 'The customer’s data (empty lists when there is none).', content: { 'application/json': { schema: CustomerDataSchema } } },
-    ...errorResponses(400, 401, 403, 429, 500),
+    ...errorResponses(400, 401, 403, 500),
   },
 });
 

@@ -23,7 +23,7 @@ export const route = createRoute({
   request: { params: DeliveryIdParamSchema },
   responses: {
     202: { description: 'Queued again.', content: { 'application/json': { schema: DeliverySchema } } },
-    ...errorResponses(400, 401, 403, 404, 409, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 409, 500),
   },
 });
 

@@ -38,7 +38,7 @@ export const route = createRoute({
   },
   responses: {
     201: { description: 'Added; enabled at once.', content: { 'application/json': { schema: DestinationCreatedSchema } } },
-    ...errorResponses(400, 401, 403, 409, 413, 415, 429, 500),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 500),
   },
 });
 

@@ -18,7 +18,7 @@ export const route = createRoute({
   request: { params: DestinationIdParamSchema },
   responses: {
     204: { description: 'Deleted.' },
-    ...errorResponses(400, 401, 403, 404, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 500),
   },
 });
 

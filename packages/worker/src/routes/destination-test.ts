@@ -25,7 +25,7 @@ export const route = createRoute({
   request: { params: DestinationIdParamSchema },
   responses: {
     202: { description: 'Queued: the delivery to follow.', content: { 'application/json': { schema: DeliverySchema } } },
-    ...errorResponses(400, 401, 403, 404, 409, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 409, 500),
   },
 });
 

@@ -27,7 +27,7 @@ export const route = createRoute({
   },
   responses: {
     200: { description: 'The destination now.', content: { 'application/json': { schema: DestinationSchema } } },
-    ...errorResponses(400, 401, 403, 404, 413, 415, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 500),
   },
 });
 

@@ -21,7 +21,7 @@ export const route = createRoute({
       description: 'Every destination of the site, oldest first.',
       content: { 'application/json': { schema: z.object({ data: z.array(DestinationSchema) }) } },
     },
-    ...errorResponses(401, 403, 429, 500),
+    ...errorResponses(401, 403, 500),
   },
 });
 

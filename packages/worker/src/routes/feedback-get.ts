@@ -21,7 +21,7 @@ export const route = createRoute({
   request: { params: FeedbackIdParamsSchema },
   responses: {
     200: { description: 'The message.', content: { 'application/json': { schema: FeedbackDetailSchema } } },
-    ...errorResponses(400, 401, 403, 404, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 500),
   },
 });
 

@@ -26,7 +26,7 @@ export const route = createRoute({
   },
   responses: {
     201: { description: 'The note, as the log shows it.', content: { 'application/json': { schema: FeedbackEventSchema } } },
-    ...errorResponses(400, 401, 403, 404, 413, 415, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 500),
   },
 });
 

@@ -26,7 +26,7 @@ export const route = createRoute({
   },
   responses: {
     200: { description: 'The message as it is now.', content: { 'application/json': { schema: FeedbackDetailSchema } } },
-    ...errorResponses(400, 401, 403, 404, 413, 415, 429, 500),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 500),
   },
 });
 

@@ -22,7 +22,7 @@ export const route = createRoute({
   request: { query: StatsQuerySchema },
   responses: {
     200: { description: 'The numbers.', content: { 'application/json': { schema: StatsSchema } } },
-    ...errorResponses(400, 401, 403, 429, 500),
+    ...errorResponses(400, 401, 403, 500),
   },
 });
 
