@@ -1,4 +1,5 @@
 import type { Role } from './keys.js';
+import type { ByWhom } from '../schemas/inbox.js';
 import type {
   StudioTestimonial,
   StudioTestimonialDetail,
@@ -39,11 +40,7 @@ export async function listApprovedTestimonials(db: D1Database, siteId: string, l
 // PR's studio: every testimonial of a site, whatever its status, and its history.
 
 /** Who changes a testimonial, as recorded in its history. */
-export interface Editor {
-  keyId: string;
-  role: Role;
-  actor: string | null;
-}
+export type Editor = ByWhom;
 
 interface StudioRow {
   id: string;

@@ -2,9 +2,10 @@
  * What the studio's routes share: who is acting, and approving or withdrawing a testimonial,
  * which changes the public wall and so forgets its cached copy.
  */
-import { findTestimonial, setTestimonialStatus, type Editor } from '../db/testimonials.js';
+import { findTestimonial, setTestimonialStatus } from '../db/testimonials.js';
 import type { AppContext } from '../env.js';
 import { ApiError } from '../errors.js';
+import { byWhom } from '../middleware/keys.js';
 import type { StudioTestimonialDetail } from '../schemas/testimonial.js';
 import { forgetTestimonials } from './testimonials-cache.js';
 
@@ -12,12 +13,6 @@ export const NO_TESTIMONIAL = 'This site has no testimonial with that id.';
 export const NO_CONSENT =
   'The customer has not agreed to be quoted ("you may quote me publicly" was not ticked, or was withdrawn), ' +
   'so the message cannot be published.';
-
-/** The key the request came with, and the name the caller gave for the person behind it. */
-export function editorOf(c: AppContext, actor: string | undefined): Editor {
-  const { id, role } = c.get('secretKey');
-  return { keyId: id, role, actor: actor ?? null };
-}
 
 /**
  * Puts a testimonial on the wall or takes it off, and answers it as it now is. Asking for the
@@ -36,7 +31,7 @@ export async function changeStatus(
   if (before.status !== status) {
     // No message (retention took it): nothing shows the customer agreed, so it cannot go back up.
     if (status === 'approved' && !before.source?.consent.publish) throw new ApiError('no_consent', NO_CONSENT);
-    if (await setTestimonialStatus(db, siteId, id, status, editorOf(c, actor), new Date().toISOString())) {
+    if (await setTestimonialStatus(db, siteId, id, status, byWhom(c, actor), new Date().toISOString())) {
       if (before.status === 'approved' || status === 'approved') await forgetTestimonials(siteId);
     }
   }

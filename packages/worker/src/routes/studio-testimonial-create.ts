@@ -6,7 +6,8 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { findContact } from '../lib/contact.js';
 import { newId } from '../lib/ids.js';
-import { editorOf, NO_CONSENT } from '../lib/studio.js';
+import { NO_CONSENT } from '../lib/studio.js';
+import { byWhom } from '../middleware/keys.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { secretKey } from '../middleware/keys.js';
@@ -57,7 +58,7 @@ export const registerCreateStudioTestimonial = <S extends Schema>(app: OpenAPIHo
 
     const id = newId('tm');
     const testimonial = { id, siteId, feedbackId, ...words, rating: feedback.rating, createdAt: new Date().toISOString() };
-    if (!(await insertTestimonial(db, testimonial, editorOf(c, actor)))) {
+    if (!(await insertTestimonial(db, testimonial, byWhom(c, actor)))) {
       // Another request made one for this message since the check above.
       throw alreadyExists((await findTestimonialOf(db, siteId, feedbackId))?.id);
     }

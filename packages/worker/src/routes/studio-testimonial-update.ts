@@ -3,7 +3,8 @@ import type { Schema } from 'hono/types';
 import { editTestimonial, findTestimonial } from '../db/testimonials.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { editorOf, NO_TESTIMONIAL } from '../lib/studio.js';
+import { NO_TESTIMONIAL } from '../lib/studio.js';
+import { byWhom } from '../middleware/keys.js';
 import { forgetTestimonials } from '../lib/testimonials-cache.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
@@ -42,7 +43,7 @@ export const registerUpdateStudioTestimonial = <S extends Schema>(app: OpenAPIHo
 
     const before = await findTestimonial(db, siteId, id);
     if (!before) throw new ApiError('not_found', NO_TESTIMONIAL);
-    const changed = await editTestimonial(db, siteId, id, change, editorOf(c, actor), new Date().toISOString());
+    const changed = await editTestimonial(db, siteId, id, change, byWhom(c, actor), new Date().toISOString());
     const after = await findTestimonial(db, siteId, id);
     if (!after) throw new ApiError('not_found', NO_TESTIMONIAL);
     if (changed && (before.status === 'approved' || after.status === 'approved')) await forgetTestimonials(siteId);

@@ -1,6 +1,7 @@
 /** Support's work on a message: what the routes that change it take, and the log they write. */
 import { z } from '@hono/zod-openapi';
 import { FeedbackSchema, NO_CONTROL_CHARACTERS, noControl, RouteSchema, StatusSchema } from './feedback.js';
+import { RoleSchema } from './site.js';
 
 const TEXT = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARACTERS, noControl);
 
@@ -37,8 +38,6 @@ export const RoutesOverrideSchema = z
     actor,
   })
   .openapi('RoutesOverride');
-
-const RoleSchema = z.enum(['admin', 'support', 'pr']);
 
 export const ByWhomSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { findContact } from '../lib/contact.js';
 import { FEEDBACK_ID, NO_CONTROL_CHARACTERS, noControl } from './feedback.js';
+import { ByWhomSchema } from './inbox.js';
 
 /** What the wall shows: an approved testimonial, never the customer's contact details. */
 export const TestimonialSchema = z
@@ -95,11 +96,7 @@ export const TestimonialEditSchema = z
   .object({
     action: z.enum(['create', 'edit', 'approve', 'withdraw']),
     at: z.string(),
-    by: z.object({
-      keyId: z.string().openapi({ description: 'The secret key used.' }),
-      role: z.enum(['admin', 'support', 'pr']),
-      actor: z.string().nullable().openapi({ description: 'The name the caller gave, if any.' }),
-    }),
+    by: ByWhomSchema,
     before: Words.nullable().openapi({ description: 'null when the testimonial was made.' }),
     after: Words.openapi({ description: 'For approve and withdraw: the words that went on or off the wall.' }),
   })
