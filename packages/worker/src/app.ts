@@ -16,6 +16,7 @@ import { registerExportCustomer } from './routes/customer-export.js';
 import { registerCreateKey } from './routes/keys-create.js';
 import { registerListKeys } from './routes/keys-list.js';
 import { registerRevokeKey } from './routes/keys-revoke.js';
+import { registerMe } from './routes/me.js';
 import { registerGetSite } from './routes/site-get.js';
 import { registerUpdateSite } from './routes/site-update.js';
 import { registerCreateSite } from './routes/sites-create.js';
@@ -64,7 +65,7 @@ export function createApp() {
     ),
   );
   const admin = registerCreateSite(
-    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(studio))))),
+    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(registerMe(studio)))))),
   );
   // Delivery to each team's tools.
   const app = registerReplayDelivery(
