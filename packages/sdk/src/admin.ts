@@ -1,6 +1,7 @@
 /**
  * @tandem/sdk/admin: the private API for servers (Node 20+, Workers, Deno, Bun), with a secret
- * key. Never import it into a web page: a secret key there is anyone's.
+ * key. Never import it into a site's web pages: a secret key there is anyone's. (Tandem's own
+ * dashboard runs it in the browser with the signed-in person's key, under a strict CSP.)
  *
  * Every method's input and answer are typed from the worker's own routes with Hono's client
  * types (type-only: nothing of Hono runs here), so the client cannot drift from the API.
