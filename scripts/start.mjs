@@ -1,13 +1,15 @@
-// npm start: build the bundles and the example app, prepare the local D1 with the demo site, and
-// serve the API, tandem.js, the demo shop page and the example app with `wrangler dev` on
-// http://127.0.0.1:8787.
+// npm start: build the bundles, the dashboard and the example app, prepare the local D1 with the
+// demo site, and serve the API, tandem.js, the demo shop page, the dashboard and the example app
+// with `wrangler dev` on http://127.0.0.1:8787. Once it answers, a few customer messages go to
+// the demo site (once: see demo-inbox.mjs), so support's inbox has something to work on.
 import { spawn } from 'node:child_process';
+import { sendDemoInbox } from './demo-inbox.mjs';
 import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
 const url = `http://127.0.0.1:${PORT}`;
 
-console.log('Building tandem.js, the SDK and triage…');
+console.log('Building tandem.js, the SDK, triage and the dashboard…');
 run(bin('rollup'), ['-c', '--silent']);
 console.log('Building the example app (examples/app)…');
 buildExampleApp();
@@ -21,13 +23,20 @@ const dev = spawn(
   { cwd: root, env: toolEnv, stdio: ['inherit', 'pipe', 'inherit'] },
 );
 let announced = false;
-dev.stdout.on('data', (chunk) => {
+dev.stdout.on('data', async (chunk) => {
   process.stdout.write(chunk);
   if (!announced && String(chunk).includes('Ready on')) {
     announced = true;
+    const inbox = await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d').then(
+      (ids) => `${ids.length} demo messages wait in support's inbox`,
+      (error) => `the demo messages could not be sent (${error.message})`,
+    );
     console.log(`
   Tandem is running.
     Demo shop page:   ${url}/            (open "Feedback" in the corner)
+    Dashboard:        ${url}/dashboard
+                      sign in with the demo admin key sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8
+                      (${inbox})
     Example app:      ${url}/app/        (an account page using @tandem/sdk and @tandem/widget from npm)
     Script tag file:  ${url}/tandem.js
     API:              ${url}/v1/…        OpenAPI document: ${url}/v1/openapi.json

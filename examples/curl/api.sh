@@ -44,6 +44,7 @@ SUPPORT=$(api POST /v1/keys "$SK" '{"kind":"secret","role":"support"}' | field k
 pr=$(api POST /v1/keys "$SK" '{"kind":"secret","role":"pr"}')
 PR=$(echo "$pr" | field key)
 PR_KEY_ID=$(echo "$pr" | field id)
+api GET /v1/me "$SUPPORT" >/dev/null # which role and site a key has (any role)
 
 echo '# Where support'"'"'s messages go: a signed webhook (nothing listens on port 9, so deliveries fail and are retried)' >&2
 DST=$(api POST /v1/destinations "$SK" '{"kind":"webhook","name":"Helpdesk","url":"http://127.0.0.1:9/tandem","routes":["support"]}' | field id)

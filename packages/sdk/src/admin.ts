@@ -1,6 +1,7 @@
 /**
  * @tandem/sdk/admin: the private API for servers (Node 20+, Workers, Deno, Bun), with a secret
- * key. Never import it into a web page: a secret key there is anyone's.
+ * key. Never import it into a site's web pages: a secret key there is anyone's. (Tandem's own
+ * dashboard runs it in the browser with the signed-in person's key, under a strict CSP.)
  *
  * Every method's input and answer are typed from the worker's own routes with Hono's client
  * types (type-only: nothing of Hono runs here), so the client cannot drift from the API.
@@ -143,6 +144,9 @@ export function createAdminClient(options: AdminClientOptions) {
       call<Answer<Studio[':id']['withdraw']['$post']>>('POST', `/v1/studio/testimonials/${id(testimonialId)}/withdraw`, { json: body }, options),
   };
 
+  /** The key itself: its id, its role (admin, support or pr) and its site's id and name (any role). */
+  const me = (options?: CallOptions) => call<Answer<V1['me']['$get']>>('GET', '/v1/me', {}, options);
+
   /** Messages per day by team and label, average rating, complaint rate (any role). */
   const stats = (query: Query<V1['stats']['$get']> = {}, options?: CallOptions) =>
     call<Answer<V1['stats']['$get']>>('GET', '/v1/stats', { query: query as Params }, options);
@@ -204,7 +208,7 @@ export function createAdminClient(options: AdminClientOptions) {
       call<Answer<V1['customer-data']['$delete']>>('DELETE', '/v1/customer-data', { query: who as Params }, options),
   };
 
-  return { feedback, testimonials, stats, site, sites, keys, destinations, deliveries, customers };
+  return { me, feedback, testimonials, stats, site, sites, keys, destinations, deliveries, customers };
 }
 
 export type AdminClient = ReturnType<typeof createAdminClient>;

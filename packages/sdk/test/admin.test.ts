@@ -113,6 +113,14 @@ describe('createAdminClient against wrangler dev', () => {
     expect(listed).toEqual([made.id]);
   });
 
+  it('tells a key its role and site, for each role', async () => {
+    expect(await admin.me()).toEqual({ keyId: made.keys.admin.id, role: 'admin', site: { id: made.site.id, name: made.site.name } });
+    for (const role of ['support', 'pr'] as const) {
+      const key = await admin.keys.create({ kind: 'secret', role });
+      expect(await createAdminClient({ endpoint, secretKey: key.key }).me()).toEqual({ keyId: key.id, role, site: { id: made.site.id, name: made.site.name } });
+    }
+  });
+
   it('counts the site’s messages per day', async () => {
     const stats = await admin.stats();
     expect(stats.total).toBeGreaterThan(0);

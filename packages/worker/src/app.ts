@@ -4,6 +4,7 @@ import { requireBindings, type AppEnv } from './env.js';
 import { notFound, onError, validationHook } from './errors.js';
 import { registerWebhooks } from './delivery/webhooks-doc.js';
 import { siteCors } from './middleware/cors.js';
+import { FEEDBACK_ID } from './schemas/feedback.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
 import { registerListDeliveries } from './routes/deliveries-list.js';
 import { registerReplayDelivery } from './routes/delivery-replay.js';
@@ -16,6 +17,7 @@ import { registerExportCustomer } from './routes/customer-export.js';
 import { registerCreateKey } from './routes/keys-create.js';
 import { registerListKeys } from './routes/keys-list.js';
 import { registerRevokeKey } from './routes/keys-revoke.js';
+import { registerMe } from './routes/me.js';
 import { registerGetSite } from './routes/site-get.js';
 import { registerUpdateSite } from './routes/site-update.js';
 import { registerCreateSite } from './routes/sites-create.js';
@@ -46,6 +48,11 @@ export function createApp() {
   base.use('/v1/*', siteCors());
   base.onError(onError);
   base.notFound(notFound);
+  // Deliveries link to /dashboard/feedback/{id}; the dashboard is one static page (dist/public),
+  // which opens the message its fragment names.
+  base.use('/dashboard/feedback/:id', async (c, next) =>
+    FEEDBACK_ID.test(c.req.param('id')) ? c.redirect(`/dashboard/#feedback/${c.req.param('id')}`, 302) : next(),
+  );
 
   // Each register… adds its route to the app it is given and returns it with the route's type:
   // the chain is what types the SDK's client, so every route joins it.
@@ -64,7 +71,7 @@ export function createApp() {
     ),
   );
   const admin = registerCreateSite(
-    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(studio))))),
+    registerRevokeKey(registerCreateKey(registerListKeys(registerUpdateSite(registerGetSite(registerMe(studio)))))),
   );
   // Delivery to each team's tools.
   const app = registerReplayDelivery(

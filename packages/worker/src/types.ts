@@ -17,7 +17,7 @@ export type {
   TestimonialUpdate,
   TestimonialStatus,
 } from './schemas/testimonial.js';
-export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated } from './schemas/site.js';
+export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated, Me } from './schemas/site.js';
 export type { FeedbackDetail, FeedbackEvent as FeedbackLogEntry, ByWhom } from './schemas/inbox.js';
 export type { Stats } from './schemas/stats.js';
 export type { Destination, DestinationCreated, DestinationInput, DestinationUpdate } from './schemas/destination.js';

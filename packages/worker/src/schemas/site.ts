@@ -102,8 +102,17 @@ export const SiteCreatedSchema = z
   })
   .openapi('SiteCreated');
 
+export const MeSchema = z
+  .object({
+    keyId: z.string().openapi({ example: 'key_demo_admin' }),
+    role: RoleSchema,
+    site: z.object({ id: z.string(), name: z.string() }).openapi({ example: { id: 'site_demo', name: 'Northwind Coffee Roasters' } }),
+  })
+  .openapi('Me', { description: 'The secret key a call is made with: its id, its role and its site.' });
+
 export type SiteSettings = z.infer<typeof SiteSchema>;
 export type SiteUpdate = z.infer<typeof SiteUpdateSchema>;
 export type Key = z.infer<typeof KeySchema>;
 export type CreatedKey = z.infer<typeof CreatedKeySchema>;
 export type SiteCreated = z.infer<typeof SiteCreatedSchema>;
+export type Me = z.infer<typeof MeSchema>;
