@@ -6,6 +6,7 @@ import { secretKey } from '../middleware/keys.js';
 import { DELIVERY_ID, DeliverySchema, DeliveryStatusSchema } from '../schemas/delivery.js';
 import { DESTINATION_ID } from '../schemas/destination.js';
 import { errorResponses } from '../schemas/error.js';
+import { pageOf, PageLimitSchema } from '../schemas/page.js';
 import { FEEDBACK_ID } from '../schemas/feedback.js';
 
 export const route = createRoute({
@@ -28,7 +29,7 @@ export const route = createRoute({
         .openapi({ description: 'Only deliveries to this destination.' }),
       status: DeliveryStatusSchema.optional(),
       feedback: z.string().regex(FEEDBACK_ID, 'not a feedback id').optional().openapi({ description: 'Only deliveries of this message.' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      limit: PageLimitSchema,
       cursor: z
         .string()
         .regex(DELIVERY_ID, 'not a cursor this API gave out')
@@ -41,10 +42,7 @@ export const route = createRoute({
       description: 'One page.',
       content: {
         'application/json': {
-          schema: z.object({
-            data: z.array(DeliverySchema),
-            nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
-          }),
+          schema: pageOf(DeliverySchema),
         },
       },
     },

@@ -4,6 +4,7 @@ import { listFeedback } from '../db/feedback.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
+import { pageOf, PageLimitSchema } from '../schemas/page.js';
 import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, StatusSchema, UrgencySchema } from '../schemas/feedback.js';
 
 export const route = createRoute({
@@ -26,7 +27,7 @@ export const route = createRoute({
       q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Only messages containing these words.' }),
       from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),
       to: z.iso.datetime().optional().openapi({ description: 'Received before this time.' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      limit: PageLimitSchema,
       cursor: z
         .string()
         .regex(FEEDBACK_ID, 'not a cursor this API gave out')
@@ -39,10 +40,7 @@ export const route = createRoute({
       description: 'One page.',
       content: {
         'application/json': {
-          schema: z.object({
-            data: z.array(FeedbackSchema),
-            nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
-          }),
+          schema: pageOf(FeedbackSchema),
         },
       },
     },

@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
+import { pageOf, PageLimitSchema } from '../schemas/page.js';
 import { StudioTestimonialSchema, TESTIMONIAL_ID, TestimonialStatusSchema } from '../schemas/testimonial.js';
 
 export const route = createRoute({
@@ -20,7 +21,7 @@ export const route = createRoute({
   request: {
     query: z.object({
       status: TestimonialStatusSchema.optional().openapi({ description: 'Only this status.' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      limit: PageLimitSchema,
       cursor: z
         .string()
         .max(200)
@@ -34,10 +35,7 @@ export const route = createRoute({
       description: 'One page.',
       content: {
         'application/json': {
-          schema: z.object({
-            data: z.array(StudioTestimonialSchema),
-            nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
-          }),
+          schema: pageOf(StudioTestimonialSchema),
         },
       },
     },
