@@ -12,6 +12,8 @@ export interface Bindings {
   PUBLIC_LIMITER: RateLimit;
   /** Deliveries to send (each message a delivery id); this worker consumes it too. */
   DELIVERIES: Queue<DeliveryMessage>;
+  /** The dead-letter queue: deliveries given up on after their last attempt. */
+  DEAD_LETTERS: Queue<DeliveryMessage>;
   /** Where deliveries link to: DASHBOARD_URL + /feedback/{id}; empty for this worker's origin + /dashboard. */
   DASHBOARD_URL?: string;
   /**
@@ -42,7 +44,7 @@ export function requireBindings(): MiddlewareHandler<AppEnv> {
   let checked = false;
   return async (c, next) => {
     if (!checked) {
-      const missing = (['DB', 'PUBLIC_LIMITER', 'DELIVERIES'] as const).filter((name) => !c.env?.[name]);
+      const missing = (['DB', 'PUBLIC_LIMITER', 'DELIVERIES', 'DEAD_LETTERS'] as const).filter((name) => !c.env?.[name]);
       if (missing.length) throw new Error(`wrangler.toml is missing bindings: ${missing.join(', ')}`);
       checked = true;
     }

@@ -298,8 +298,10 @@ describe('the queue consumer', () => {
       expect(await consume([id!], i + 1)).toEqual({ acked: [], retried: [{ id, delaySeconds }] });
       expect((await delivery(site, id!)).status).toBe('pending');
     }
-    // The last attempt: the outcome is in D1, nothing is left for the queue to do.
-    expect(await consume([id!], MAX_ATTEMPTS)).toEqual({ acked: [id], retried: [] });
+    // The last attempt: the outcome is in D1, and the message moves to the dead-letter queue.
+    const deadLetters = recordingQueue();
+    expect(await consume([id!], MAX_ATTEMPTS, undefined, { DEAD_LETTERS: deadLetters.queue })).toEqual({ acked: [id], retried: [] });
+    expect(deadLetters.sent).toEqual([id]);
 
     const view = await delivery(site, id!);
     expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, nextAttemptAt: null });

@@ -3,7 +3,7 @@
  * recorded in D1. A 2xx delivers it; a 410 Gone kills it and turns the destination off (the
  * receiver says it is gone for good); anything else is retried after the schedule's next delay,
  * counted from the attempts D1 holds for this generation, and after the last attempt the delivery
- * is dead. A message for another generation than the delivery's (a chain a replay replaced) does
+ * is dead and its message moves to the dead-letter queue. A message for another generation than the delivery's (a chain a replay replaced) does
  * nothing. Our own failures (D1 unavailable) are retried by the queue, and after its last retry the
  * message goes to the dead-letter queue.
  */
@@ -80,8 +80,12 @@ async function deliverOne(message: Message<DeliveryMessage>, env: Bindings): Pro
           ? { status: 'dead', reason: `no 2xx after ${MAX_ATTEMPTS} attempts` }
           : { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay * 1000).toISOString() };
       await recordAttempt(db, delivery.id, generation, recorded, outcome);
-      if (delay === null) message.ack();
-      else message.retry({ delaySeconds: delay });
+      if (delay !== null) return message.retry({ delaySeconds: delay });
+      // Given up: dead in D1 already; the dead-letter queue keeps the message for whoever watches it.
+      await env.DEAD_LETTERS.send(message.body).catch((err: unknown) =>
+        console.error(JSON.stringify({ error: 'dead letter not sent', id: message.id, message: String(err) })),
+      );
+      message.ack();
     }
   } catch (err) {
     // Our own failure (D1 unavailable…): try again later, on the same schedule.
@@ -91,9 +95,10 @@ async function deliverOne(message: Message<DeliveryMessage>, env: Bindings): Pro
 }
 
 /**
- * The dead-letter queue's consumer: the messages the consumer kept failing on (our own failures,
- * retried until the queue's max_retries ran out). Each delivery is marked dead, unless it was
- * replayed since (another generation) or is no longer pending.
+ * The dead-letter queue's consumer: deliveries given up on after their last attempt (already
+ * dead), and messages the consumer itself kept failing on (our own failures, retried until the
+ * queue's max_retries ran out). Each delivery is marked dead, unless it was replayed since
+ * (another generation) or is no longer pending.
  */
 export async function buryBatch(batch: MessageBatch<DeliveryMessage>, env: Bindings): Promise<void> {
   const messages = batch.messages.flatMap((m) => (isDeliveryMessage(m.body) ? [m.body] : []));
