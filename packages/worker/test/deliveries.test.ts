@@ -1,17 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { adminCall, apiWithQueue, consume, createDestination, listDeliveries, receiver, recordingQueue, sendFeedback } from './delivery-helpers.js';
-import { api, createSite, type Envelope } from './helpers.js';
+import { api, createSite, expectError } from './helpers.js';
 
 const COMPLAINT = { message: 'The lid of my grinder cracked on the second day.', rating: 2 };
 
-async function refused(res: Response, status: number, code: string): Promise<Envelope['error']> {
-  expect(res.status).toBe(status);
-  const { error } = await res.json<Envelope>();
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(res.headers.get('x-request-id'));
-  return error;
-}
 
 /** A site with a working and a failing destination, and two complaints delivered (or not) to each. */
 async function siteWithHistory() {
@@ -89,7 +82,7 @@ describe('GET /v1/deliveries', () => {
     ['limit', 'limit=101'],
   ])('refuses a bad %s with a 400 naming it', async (path, query) => {
     const site = await createSite();
-    const error = await refused(await adminCall(site.secretKeys.admin, 'GET', `/v1/deliveries?${query}`), 400, 'invalid_request');
+    const error = await expectError(await adminCall(site.secretKeys.admin, 'GET', `/v1/deliveries?${query}`), 400, 'invalid_request');
     expect(error.issues?.map((i) => i.path)).toEqual([path]);
   });
 });
@@ -126,12 +119,12 @@ describe('POST /v1/deliveries/{id}/replay', () => {
     await sendFeedback(site, queue, COMPLAINT);
     const [id] = sent;
 
-    await refused(await adminCall(other.secretKeys.admin, 'POST', `/v1/deliveries/${id}/replay`), 404, 'not_found');
-    await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/deliveries/dlv_01JD3X6Q0ZK4T1V8M2N5P7R9S3/replay'), 404, 'not_found');
-    const error = await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/deliveries/not-an-id/replay'), 400, 'invalid_request');
+    await expectError(await adminCall(other.secretKeys.admin, 'POST', `/v1/deliveries/${id}/replay`), 404, 'not_found');
+    await expectError(await adminCall(site.secretKeys.admin, 'POST', '/v1/deliveries/dlv_01JD3X6Q0ZK4T1V8M2N5P7R9S3/replay'), 404, 'not_found');
+    const error = await expectError(await adminCall(site.secretKeys.admin, 'POST', '/v1/deliveries/not-an-id/replay'), 400, 'invalid_request');
     expect(error.issues?.map((i) => i.path)).toEqual(['id']);
     await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${destination.id}`, { enabled: false });
-    await refused(await adminCall(site.secretKeys.admin, 'POST', `/v1/deliveries/${id}/replay`), 409, 'destination_disabled');
+    await expectError(await adminCall(site.secretKeys.admin, 'POST', `/v1/deliveries/${id}/replay`), 409, 'destination_disabled');
   });
 });
 
@@ -145,9 +138,9 @@ describe('the delivery routes', () => {
   it('are for admin keys only: support and pr keys get 403, no key or a publishable one 401', async () => {
     const { site, deliveryIds } = await siteWithHistory();
     for (const [method, path] of calls(deliveryIds[0]!)) {
-      for (const role of ['support', 'pr'] as const) await refused(await adminCall(site.secretKeys[role], method, path), 403, 'forbidden');
-      await refused(await api(path, { method }), 401, 'unauthorized');
-      await refused(await adminCall(site.publishableKey, method, path), 401, 'unauthorized');
+      for (const role of ['support', 'pr'] as const) await expectError(await adminCall(site.secretKeys[role], method, path), 403, 'forbidden');
+      await expectError(await api(path, { method }), 401, 'unauthorized');
+      await expectError(await adminCall(site.publishableKey, method, path), 401, 'unauthorized');
     }
   });
 });

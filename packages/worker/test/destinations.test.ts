@@ -14,7 +14,7 @@ import {
   recordingQueue,
   sendFeedback,
 } from './delivery-helpers.js';
-import { api, createSite, type Envelope, type TestSite } from './helpers.js';
+import { api, createSite, type Envelope, type TestSite, expectError } from './helpers.js';
 
 interface DestinationView {
   id: string;
@@ -38,13 +38,6 @@ async function list(site: TestSite): Promise<DestinationView[]> {
   return (await res.json<{ data: DestinationView[] }>()).data;
 }
 
-async function refused(res: Response, status: number, code: string): Promise<Envelope['error']> {
-  expect(res.status).toBe(status);
-  const { error } = await res.json<Envelope>();
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(res.headers.get('x-request-id'));
-  return error;
-}
 
 describe('POST /v1/destinations', () => {
   it('adds a signed webhook and shows its whsec_ secret once', async () => {
@@ -104,7 +97,7 @@ describe('POST /v1/destinations', () => {
     ['', { ...WEBHOOK, secret: 'whsec_mine' }],
   ])('refuses a bad %s with a 400 naming it, adding nothing', async (path, body) => {
     const site = await createSite();
-    const error = await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', body), 400, 'invalid_request');
+    const error = await expectError(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', body), 400, 'invalid_request');
     expect(error.issues?.map((i) => i.path)).toContain(path);
     expect(await list(site)).toEqual([]);
   });
@@ -112,7 +105,7 @@ describe('POST /v1/destinations', () => {
   it(`stops at ${MAX_DESTINATIONS} destinations per site`, async () => {
     const site = await createSite();
     for (let i = 0; i < MAX_DESTINATIONS; i++) await createDestination(site, { url: `${WEBHOOK.url}/${i}`, routes: ['support'] });
-    await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', WEBHOOK), 409, 'limit_reached');
+    await expectError(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', WEBHOOK), 409, 'limit_reached');
     expect(await list(site)).toHaveLength(MAX_DESTINATIONS);
   });
 });
@@ -145,7 +138,7 @@ describe('destination URLs as deployed: https to a public host only', () => {
   ])('refuses %s with a 400 naming url, adding nothing', async (_, url) => {
     const site = await createSite();
     const res = await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }, DEPLOYED);
-    const error = await refused(res, 400, 'invalid_request');
+    const error = await expectError(res, 400, 'invalid_request');
     expect(error.issues).toEqual([{ path: 'url', message: expect.any(String) }]);
     expect(error.message).toContain('url: ');
     expect(await list(site)).toEqual([]);
@@ -158,7 +151,7 @@ describe('destination URLs as deployed: https to a public host only', () => {
     }
     const slack = { kind: 'slack', name: '#support', routes: ['support'] };
     expect((await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...slack, url: SLACK_URL }, DEPLOYED)).status).toBe(201);
-    const error = await refused(
+    const error = await expectError(
       await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...slack, url: 'https://hooks.example.com/services/T0/B0/X' }, DEPLOYED),
       400,
       'invalid_request',
@@ -175,19 +168,19 @@ describe('destination URLs as deployed: https to a public host only', () => {
       [webhook.id, 'http://127.0.0.1:8080/hook'],
       [slack.id, 'https://support.example.com/hooks/tandem'],
     ] as const) {
-      const error = await refused(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${id}`, { url }, DEPLOYED), 400, 'invalid_request');
+      const error = await expectError(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${id}`, { url }, DEPLOYED), 400, 'invalid_request');
       expect(error.issues?.map((i) => i.path)).toEqual(['url']);
     }
     expect((await list(site)).map((d) => d.url).sort()).toEqual([WEBHOOK.url, 'https://hooks.slack.com/…abcd'].sort());
     // Another site's id is still a 404, not a verdict on the URL.
     const other = await createSite();
-    await refused(await adminCall(other.secretKeys.admin, 'PATCH', `/v1/destinations/${webhook.id}`, { url: WEBHOOK.url }, DEPLOYED), 404, 'not_found');
+    await expectError(await adminCall(other.secretKeys.admin, 'PATCH', `/v1/destinations/${webhook.id}`, { url: WEBHOOK.url }, DEPLOYED), 404, 'not_found');
   });
 
   it('refuses private and link-local addresses in local development too; only this machine is let in', async () => {
     const site = await createSite();
     for (const url of ['https://10.1.2.3/hook', 'https://169.254.169.254/latest/meta-data', 'http://192.168.1.20/hook', 'https://intranet/hook']) {
-      const error = await refused(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }), 400, 'invalid_request');
+      const error = await expectError(await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { ...WEBHOOK, url }), 400, 'invalid_request');
       expect(error.issues?.map((i) => i.path)).toEqual(['url']);
     }
     const slack = await adminCall(site.secretKeys.admin, 'POST', '/v1/destinations', { kind: 'slack', name: 'Local Slack', url: 'http://127.0.0.1:9/slack', routes: ['pr'] });
@@ -257,7 +250,7 @@ describe('PATCH /v1/destinations/{id}', () => {
   ])('refuses a bad change (%s) with a 400, changing nothing', async (path, body) => {
     const site = await createSite();
     const created = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
-    const error = await refused(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${created.id}`, body), 400, 'invalid_request');
+    const error = await expectError(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${created.id}`, body), 400, 'invalid_request');
     expect(error.issues?.map((i) => i.path)).toContain(path);
     expect((await list(site))[0]).toMatchObject({ url: WEBHOOK.url, routes: ['support'], enabled: true });
   });
@@ -276,7 +269,7 @@ describe('DELETE /v1/destinations/{id}', () => {
     expect((await list(site)).map((d) => d.id)).toEqual([kept.id]);
     const { results } = await env.DB.prepare('SELECT destination_id FROM deliveries WHERE site_id = ?').bind(site.id).all();
     expect(results).toEqual([{ destination_id: kept.id }]);
-    await refused(await adminCall(site.secretKeys.admin, 'DELETE', `/v1/destinations/${created.id}`), 404, 'not_found');
+    await expectError(await adminCall(site.secretKeys.admin, 'DELETE', `/v1/destinations/${created.id}`), 404, 'not_found');
   });
 });
 
@@ -330,7 +323,7 @@ describe('POST /v1/destinations/{id}/test', () => {
     const site = await createSite();
     const created = await createDestination(site, { url: receiver().url, routes: ['support'] });
     await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${created.id}`, { enabled: false });
-    await refused(await adminCall(site.secretKeys.admin, 'POST', `/v1/destinations/${created.id}/test`), 409, 'destination_disabled');
+    await expectError(await adminCall(site.secretKeys.admin, 'POST', `/v1/destinations/${created.id}/test`), 409, 'destination_disabled');
   });
 });
 
@@ -349,7 +342,7 @@ describe('the destination routes', () => {
     const created = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
     for (const role of ['support', 'pr'] as const) {
       for (const [method, path, body] of routes(created.id)) {
-        const error = await refused(await adminCall(site.secretKeys[role], method, path, body), 403, 'forbidden');
+        const error = await expectError(await adminCall(site.secretKeys[role], method, path, body), 403, 'forbidden');
         expect(error.message).toContain(role);
       }
     }
@@ -361,9 +354,9 @@ describe('the destination routes', () => {
     const created = await createDestination(site, { url: WEBHOOK.url, routes: ['support'] });
     for (const [method, path, body] of routes(created.id)) {
       const init = { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) };
-      await refused(await api(path, init), 401, 'unauthorized');
+      await expectError(await api(path, init), 401, 'unauthorized');
       for (const key of [site.publishableKey, 'sk_test_unknown', 'Basic abc']) {
-        await refused(await api(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${key}` } }), 401, 'unauthorized');
+        await expectError(await api(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${key}` } }), 401, 'unauthorized');
       }
     }
   });
@@ -380,7 +373,7 @@ describe('the destination routes', () => {
         { body: '{"kind":', headers: { 'content-type': 'application/json' } },
         { body: JSON.stringify({ name: 'x'.repeat(40 * 1024) }), headers: { 'content-type': 'application/json' } },
       ]) {
-        await refused(await api(path, { method, ...init }), 401, 'unauthorized');
+        await expectError(await api(path, { method, ...init }), 401, 'unauthorized');
       }
     }
   });
@@ -390,15 +383,15 @@ describe('the destination routes', () => {
     const other = await createSite();
     const theirs = await createDestination(other, { url: WEBHOOK.url, routes: ['support'] });
     expect(await list(site)).toEqual([]);
-    await refused(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${theirs.id}`, { enabled: false }), 404, 'not_found');
-    await refused(await adminCall(site.secretKeys.admin, 'DELETE', `/v1/destinations/${theirs.id}`), 404, 'not_found');
-    await refused(await adminCall(site.secretKeys.admin, 'POST', `/v1/destinations/${theirs.id}/test`), 404, 'not_found');
+    await expectError(await adminCall(site.secretKeys.admin, 'PATCH', `/v1/destinations/${theirs.id}`, { enabled: false }), 404, 'not_found');
+    await expectError(await adminCall(site.secretKeys.admin, 'DELETE', `/v1/destinations/${theirs.id}`), 404, 'not_found');
+    await expectError(await adminCall(site.secretKeys.admin, 'POST', `/v1/destinations/${theirs.id}/test`), 404, 'not_found');
     expect(await list(other)).toEqual([expect.objectContaining({ id: theirs.id, enabled: true })]);
   });
 
   it('refuse an id that is not a destination id with a 400', async () => {
     const site = await createSite();
-    const error = await refused(await adminCall(site.secretKeys.admin, 'DELETE', '/v1/destinations/fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3'), 400, 'invalid_request');
+    const error = await expectError(await adminCall(site.secretKeys.admin, 'DELETE', '/v1/destinations/fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3'), 400, 'invalid_request');
     expect(error.issues?.map((i) => i.path)).toEqual(['id']);
   });
 });

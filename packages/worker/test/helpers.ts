@@ -104,6 +104,15 @@ export interface Envelope {
 }
 
 /** Posts `body` to a new site and checks it is refused as invalid, naming `path`, with nothing stored. */
+/** The error envelope with this status and code, its request id the one in the header. */
+export async function expectError(res: Response, status: number, code: string): Promise<Envelope['error']> {
+  expect(res.status).toBe(status);
+  const { error } = await res.json<Envelope>();
+  expect(error.code).toBe(code);
+  expect(error.requestId).toBe(res.headers.get('x-request-id'));
+  return error;
+}
+
 export async function expectRefusedField(body: unknown, path: string): Promise<void> {
   const site = await createSite();
   const res = await postFeedback(site, body);

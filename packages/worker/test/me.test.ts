@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api, createSite, getWithSecret, type Envelope } from './helpers.js';
+import { api, createSite, getWithSecret, expectError } from './helpers.js';
 
-async function expectError(res: Response, status: number, code: string): Promise<void> {
-  expect(res.status).toBe(status);
-  const { error } = await res.json<Envelope>();
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(res.headers.get('x-request-id'));
-}
 
 describe('GET /v1/me', () => {
   it('tells each secret key its own id, role and site, whatever the role', async () => {

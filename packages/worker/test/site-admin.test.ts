@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/lib/hash.js';
-import { api, createSite, getWithSecret, ORIGIN, postFeedback, type Envelope, type TestSite } from './helpers.js';
+import { api, createSite, getWithSecret, ORIGIN, postFeedback, type Envelope, type TestSite, expectError } from './helpers.js';
 
 interface Site {
   id: string;
@@ -30,13 +30,6 @@ function call(method: string, path: string, secret: string, body?: unknown): Pro
   });
 }
 
-async function expectError(res: Response, status: number, code: string): Promise<Envelope['error']> {
-  expect(res.status).toBe(status);
-  const { error } = await res.json<Envelope>();
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(res.headers.get('x-request-id'));
-  return error;
-}
 
 /** Checks a request is refused as invalid, naming `path`. */
 async function expectInvalid(res: Response, path: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, createSite, getWithSecret, patchFeedback, postFeedback, type Envelope, type TestSite } from './helpers.js';
+import { api, createSite, getWithSecret, patchFeedback, postFeedback, type Envelope, type TestSite, expectError } from './helpers.js';
 
 interface Detail {
   id: string;
@@ -54,12 +54,6 @@ async function wall(site: TestSite) {
   return { cache: res.headers.get('tandem-cache'), data };
 }
 
-async function expectError(res: Response, status: number, code: string): Promise<Envelope['error']> {
-  expect(res.status).toBe(status);
-  const { error } = await res.json<Envelope>();
-  expect(error.code).toBe(code);
-  return error;
-}
 
 const editsOf = async (id: string) =>
   (await env.DB.prepare('SELECT COUNT(*) AS n FROM testimonial_edits WHERE testimonial_id = ?').bind(id).first<{ n: number }>())!.n;

@@ -6,7 +6,7 @@ import { secretKey } from '../middleware/keys.js';
 import { DELIVERY_ID, DeliverySchema, DeliveryStatusSchema } from '../schemas/delivery.js';
 import { DESTINATION_ID } from '../schemas/destination.js';
 import { errorResponses } from '../schemas/error.js';
-import { pageOf, PageLimitSchema } from '../schemas/page.js';
+import { cursorParam, PageLimitSchema, pageResponse } from '../schemas/page.js';
 import { FEEDBACK_ID } from '../schemas/feedback.js';
 
 export const route = createRoute({
@@ -30,22 +30,11 @@ export const route = createRoute({
       status: DeliveryStatusSchema.optional(),
       feedback: z.string().regex(FEEDBACK_ID, 'not a feedback id').optional().openapi({ description: 'Only deliveries of this message.' }),
       limit: PageLimitSchema,
-      cursor: z
-        .string()
-        .regex(DELIVERY_ID, 'not a cursor this API gave out')
-        .optional()
-        .openapi({ description: 'The `nextCursor` of the previous page.' }),
+      cursor: cursorParam(z.string().regex(DELIVERY_ID, 'not a cursor this API gave out')),
     }),
   },
   responses: {
-    200: {
-      description: 'One page.',
-      content: {
-        'application/json': {
-          schema: pageOf(DeliverySchema),
-        },
-      },
-    },
+    200: pageResponse(DeliverySchema),
     ...errorResponses(400, 401, 403, 500),
   },
 });

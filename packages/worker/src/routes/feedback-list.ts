@@ -4,7 +4,7 @@ import { listFeedback } from '../db/feedback.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
-import { pageOf, PageLimitSchema } from '../schemas/page.js';
+import { cursorParam, PageLimitSchema, pageResponse } from '../schemas/page.js';
 import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, StatusSchema, UrgencySchema } from '../schemas/feedback.js';
 
 export const route = createRoute({
@@ -28,22 +28,11 @@ export const route = createRoute({
       from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),
       to: z.iso.datetime().optional().openapi({ description: 'Received before this time.' }),
       limit: PageLimitSchema,
-      cursor: z
-        .string()
-        .regex(FEEDBACK_ID, 'not a cursor this API gave out')
-        .optional()
-        .openapi({ description: 'The `nextCursor` of the previous page.' }),
+      cursor: cursorParam(z.string().regex(FEEDBACK_ID, 'not a cursor this API gave out')),
     }),
   },
   responses: {
-    200: {
-      description: 'One page.',
-      content: {
-        'application/json': {
-          schema: pageOf(FeedbackSchema),
-        },
-      },
-    },
+    200: pageResponse(FeedbackSchema),
     ...errorResponses(400, 401, 403, 500),
   },
 });

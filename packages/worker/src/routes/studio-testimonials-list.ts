@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
-import { pageOf, PageLimitSchema } from '../schemas/page.js';
+import { cursorParam, PageLimitSchema, pageResponse } from '../schemas/page.js';
 import { StudioTestimonialSchema, TESTIMONIAL_ID, TestimonialStatusSchema } from '../schemas/testimonial.js';
 
 export const route = createRoute({
@@ -22,23 +22,16 @@ export const route = createRoute({
     query: z.object({
       status: TestimonialStatusSchema.optional().openapi({ description: 'Only this status.' }),
       limit: PageLimitSchema,
-      cursor: z
-        .string()
-        .max(200)
-        .refine((cursor) => decodeCursor(cursor, TESTIMONIAL_ID) !== null, 'not a cursor this API gave out')
-        .optional()
-        .openapi({ description: 'The `nextCursor` of the previous page.' }),
+      cursor: cursorParam(
+        z
+          .string()
+          .max(200)
+          .refine((cursor) => decodeCursor(cursor, TESTIMONIAL_ID) !== null, 'not a cursor this API gave out'),
+      ),
     }),
   },
   responses: {
-    200: {
-      description: 'One page.',
-      content: {
-        'application/json': {
-          schema: pageOf(StudioTestimonialSchema),
-        },
-      },
-    },
+    200: pageResponse(StudioTestimonialSchema),
     ...errorResponses(400, 401, 403, 500),
   },
 });

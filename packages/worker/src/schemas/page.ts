@@ -9,3 +9,13 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     data: z.array(item),
     nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
   });
+
+/** The 200 answer of a paged list of `item`. */
+export const pageResponse = <T extends z.ZodType>(item: T) => ({
+  description: 'One page.',
+  content: { 'application/json': { schema: pageOf(item) } },
+});
+
+/** `?cursor=`: the previous page's `nextCursor`, checked by `valid`. */
+export const cursorParam = <T extends z.ZodType>(valid: T) =>
+  valid.optional().openapi({ description: 'The `nextCursor` of the previous page.' });
