@@ -7,6 +7,7 @@ import { axeViolations, useBrowser } from '../support/browser.js';
 import {
   dashboardSite,
   detailPane,
+  goTo,
   listedMessages,
   openDashboard,
   openMessage,
@@ -73,19 +74,23 @@ describe('the dashboard at /dashboard', () => {
   });
 
   const WORK = ['Status', 'Assignee', 'Teams'];
-  const cases: { role: Role; badge: string; works: boolean }[] = [
-    { role: 'admin', badge: 'Admin', works: true },
-    { role: 'support', badge: 'Support', works: true },
-    { role: 'pr', badge: 'PR', works: false },
+  const cases: { role: Role; badge: string; works: boolean; sections: string[] }[] = [
+    { role: 'admin', badge: 'Admin', works: true, sections: ['Support inbox', 'PR studio', 'Insights', 'Settings'] },
+    { role: 'support', badge: 'Support', works: true, sections: ['Support inbox', 'Insights'] },
+    { role: 'pr', badge: 'PR', works: false, sections: ['Support inbox', 'PR studio', 'Insights'] },
   ];
-  for (const { role, badge, works } of cases) {
+  for (const { role, badge, works, sections } of cases) {
     it(`shows a ${role} key only what its role may do`, async () => {
       const { page, problems } = await openDashboard(browser());
       await signIn(page, site.keys[role], `Someone from ${role}`);
       expect(await page.getByRole('banner').getByText(badge, { exact: true }).isVisible()).toBe(true);
       expect(await page.getByRole('banner').getByText(site.name).isVisible()).toBe(true);
       const nav = page.getByRole('navigation', { name: 'Dashboard' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Support inbox']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(sections);
+      // Each role starts where its work is: PR in the studio, the others in the inbox.
+      const start = role === 'pr' ? 'PR studio' : 'Support inbox';
+      expect(await nav.getByRole('link', { name: start }).getAttribute('aria-current')).toBe('page');
+      if (role === 'pr') await goTo(page, 'Support inbox');
 
       await openMessage(page, 'cracked jar');
       const pane = detailPane(page);
@@ -108,6 +113,11 @@ describe('the dashboard at /dashboard', () => {
         expect((await site.admin.feedback.get(complaint)).status).toBe('new');
         expect(await pane.getByText(/Your PR key reads the inbox and adds notes/).isVisible()).toBe(true);
       }
+
+      // Typing the address of a part the role may not open shows the role's own start instead.
+      await page.evaluate(() => (location.hash = '#settings'));
+      const heading = page.getByRole('main').getByRole('heading', { level: 1 });
+      await expect.poll(() => heading.textContent()).toBe(role === 'admin' ? 'Settings' : start);
       expect(problems).toEqual([]);
     });
   }

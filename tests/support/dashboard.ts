@@ -77,13 +77,24 @@ export async function openDashboard(browser: BrowserContext, options: { scheme?:
   return { page, problems, requests };
 }
 
-/** Signs in by typing the key (and a name for the log), as a person does; waits for the inbox. */
+/**
+ * Signs in by typing the key (and a name for the log), as a person does; waits for the part the
+ * role starts in (PR's studio for a pr key, the inbox for the others, loaded).
+ */
 export async function signIn(page: Page, key: string, actor = ''): Promise<void> {
   await page.getByLabel('Secret key').fill(key);
   if (actor) await page.getByLabel(/Your name/).fill(actor);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Support inbox' }).waitFor();
-  await inboxLoaded(page);
+  const landed = page.getByRole('main').getByRole('heading', { level: 1 });
+  await landed.waitFor();
+  if ((await landed.textContent()) === 'Support inbox') await inboxLoaded(page);
+}
+
+/** Opens a part of the dashboard from its navigation, as a person does; waits for its heading. */
+export async function goTo(page: Page, section: 'Support inbox' | 'PR studio' | 'Insights' | 'Settings'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: section }).click();
+  await page.getByRole('main').getByRole('heading', { level: 1, name: section }).waitFor();
+  if (section === 'Support inbox') await inboxLoaded(page);
 }
 
 /** Waits until the list says how many messages it shows. */

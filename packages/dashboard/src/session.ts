@@ -47,7 +47,28 @@ export const can = {
   addNote: (_role: Role) => true,
 };
 
-/** The parts of the dashboard, and the roles that see each in the navigation. */
-export const SECTIONS = [{ id: 'inbox', label: 'Support inbox', roles: ['admin', 'support', 'pr'] as Role[] }] as const;
+/** The parts of the dashboard, and the roles that see each in the navigation (and may open it). */
+export const SECTIONS = [
+  { id: 'inbox', label: 'Support inbox', roles: ['admin', 'support', 'pr'] },
+  { id: 'studio', label: 'PR studio', roles: ['admin', 'pr'] },
+  { id: 'insights', label: 'Insights', roles: ['admin', 'support', 'pr'] },
+  { id: 'settings', label: 'Settings', roles: ['admin'] },
+] as const satisfies readonly { id: string; label: string; roles: readonly Role[] }[];
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** The parts a role may open, in the navigation's order. */
+export const sectionsFor = (role: Role) => SECTIONS.filter((s) => (s.roles as readonly Role[]).includes(role));
+
+/**
+ * The section an address fragment names (`#studio`, `#settings/keys`; `#feedback/…` is a message
+ * in the inbox), if the role may open it; otherwise the role's first.
+ */
+export function sectionFor(hash: string, role: Role): SectionId {
+  const allowed = sectionsFor(role);
+  const named = hash.replace(/^#/, '').split('/')[0];
+  const id = named === 'feedback' ? 'inbox' : named;
+  return (allowed.find((s) => s.id === id) ?? (role === 'pr' ? allowed.find((s) => s.id === 'studio') : allowed[0])!).id;
+}
 
 export const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', support: 'Support', pr: 'PR' };

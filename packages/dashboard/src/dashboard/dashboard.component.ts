@@ -2,10 +2,13 @@ import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { TandemError, type AdminClient } from '@tandem/sdk/admin';
 import type { AnnounceDetail, SignedInDetail } from '../events.js';
-import { clearSession, clientFor, ROLE_NAMES, savedSession, SECTIONS, type Me, type Session } from '../session.js';
+import { clearSession, clientFor, ROLE_NAMES, savedSession, sectionFor, sectionsFor, type Me, type SectionId, type Session } from '../session.js';
 import { styles } from './dashboard.styles.js';
 import '../sign-in/sign-in.js';
 import '../inbox/inbox.js';
+import '../insights/insights.js';
+import '../settings/settings.js';
+import '../studio/studio.js';
 
 type View = { name: 'checking' } | { name: 'signed-out'; notice?: string } | { name: 'failed'; message: string } | { name: 'signed-in' };
 
@@ -21,6 +24,8 @@ export class TandemDashboard extends LitElement {
 
   @state() private view: View = { name: 'checking' };
   @state() private announcement = '';
+  /** The part shown, from the address fragment (#inbox, #studio, #insights, #settings). */
+  @state() private section: SectionId = 'inbox';
   private session?: Session;
   private me?: Me;
   private client?: AdminClient;
@@ -28,13 +33,25 @@ export class TandemDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('tandem-announce', this.announce);
+    window.addEventListener('hashchange', this.followAddress);
     void this.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('tandem-announce', this.announce);
+    window.removeEventListener('hashchange', this.followAddress);
   }
+
+  /** Shows the part the fragment names, or the role's first when it names none it may open. */
+  private followAddress = () => {
+    if (!this.me) return;
+    const section = sectionFor(location.hash, this.me.role);
+    if (section !== this.section) {
+      this.section = section;
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus());
+    }
+  };
 
   /** Picks up the session this tab kept, if its key still works. */
   private async resume() {
@@ -59,6 +76,7 @@ export class TandemDashboard extends LitElement {
     this.session = session;
     this.me = me;
     this.client = clientFor(session);
+    this.section = sectionFor(location.hash, me.role);
     this.view = { name: 'signed-in' };
   }
 
@@ -100,14 +118,16 @@ export class TandemDashboard extends LitElement {
   }
 
   private renderSignedIn(me: Me) {
-    const sections = SECTIONS.filter((s) => s.roles.includes(me.role));
+    const sections = sectionsFor(me.role);
     return html`
-      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to the inbox</a>
+      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to the content</a>
       <header>
         <p class="brand">Tandem <span class="muted">· ${me.site.name}</span></p>
         <nav aria-label="Dashboard">
           <ul>
-            ${sections.map((s) => html`<li><a href="#${s.id}" aria-current="page">${s.label}</a></li>`)}
+            ${sections.map(
+              (s) => html`<li><a href="#${s.id}" aria-current=${s.id === this.section ? 'page' : 'false'}>${s.label}</a></li>`,
+            )}
           </ul>
         </nav>
         <div class="who">
@@ -119,10 +139,22 @@ export class TandemDashboard extends LitElement {
           <button type="button" @click=${this.signOut}>Sign out</button>
         </div>
       </header>
-      <main id="main" tabindex="-1">
-        <tandem-inbox .client=${this.client} .keyRole=${me.role} .actor=${this.session?.actor ?? ''}></tandem-inbox>
-      </main>
+      <main id="main" tabindex="-1">${this.renderSection(me)}</main>
     `;
+  }
+
+  private renderSection(me: Me) {
+    const actor = this.session?.actor ?? '';
+    switch (this.section) {
+      case 'inbox':
+        return html`<tandem-inbox .client=${this.client} .keyRole=${me.role} .actor=${actor}></tandem-inbox>`;
+      case 'studio':
+        return html`<tandem-studio .client=${this.client} .keyRole=${me.role} .actor=${actor}></tandem-studio>`;
+      case 'insights':
+        return html`<tandem-insights .client=${this.client} .keyRole=${me.role}></tandem-insights>`;
+      case 'settings':
+        return html`<tandem-settings .client=${this.client} .me=${me} .actor=${actor}></tandem-settings>`;
+    }
   }
 
   private skipToMain(event: Event) {
