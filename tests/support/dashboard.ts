@@ -97,9 +97,11 @@ export async function goTo(page: Page, section: 'Support inbox' | 'PR studio' | 
   if (section === 'Support inbox') await inboxLoaded(page);
 }
 
-/** Waits until the list says how many messages it shows. */
+/** Waits until the list says how many messages it shows; fails with the inbox's error if it shows one. */
 export async function inboxLoaded(page: Page): Promise<void> {
   await page.getByText(/^\d+ messages?( so far)?, most urgent first$/).waitFor();
+  const error = page.locator('tandem-inbox').getByRole('alert');
+  if (await error.count()) throw new Error(`the inbox did not load: ${await error.first().textContent()}`);
 }
 
 /** The list of messages, and the pane with the chosen one. */
