@@ -190,11 +190,11 @@ export class TandemSiteSettings extends LitElement {
     if (!client || !site || this.saving) return;
     const name = this.field('name').value;
     const retention = this.field('retention').value.trim();
-    // Only what changed; the API judges the values (an empty or fractional number included).
+    // Only what changed; the API judges the values (an empty field is 0, which it refuses).
     const update: Parameters<AdminClient['site']['update']>[0] = {};
     if (name !== site.name) update.name = name;
     if (this.origins.join('\n') !== site.origins.join('\n')) update.origins = this.origins;
-    if (retention !== String(site.retentionDays)) update.retentionDays = retention === '' ? (null as unknown as number) : Number(retention);
+    if (retention !== String(site.retentionDays)) update.retentionDays = Number(retention);
     if (!Object.keys(update).length) {
       this.errors = {};
       this.saved = 'Nothing changed.';
