@@ -20,9 +20,13 @@ export class TandemShownOnce extends LitElement {
   @property() value = '';
   @state() private copied = '';
 
-  override firstUpdated(): void {
-    // The person must see it now: focus moves to it, and a screen reader reads the warning.
-    this.renderRoot.querySelector<HTMLElement>('[role="group"]')?.focus();
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('value')) this.copied = '';
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // The person must see it now (a second one too): focus moves to it, and a screen reader reads the warning.
+    if (changed.has('value')) this.renderRoot.querySelector<HTMLElement>('[role="group"]')?.focus();
   }
 
   override render() {
