@@ -1,11 +1,12 @@
 import { defineProject } from 'vitest/config';
 
-// End-to-end: real headless Chromium (playwright-core, Debian's chromium) against `wrangler dev`.
+// End-to-end: real headless Chromium (playwright-core, Debian's chromium) against `wrangler dev`,
+// and a real local webhook receiver for the destinations the settings add.
 export default defineProject({
   test: {
     name: 'e2e',
     include: ['e2e/**/*.test.ts'],
-    globalSetup: ['./support/wrangler-dev.ts'],
+    globalSetup: ['./support/wrangler-dev.ts', './support/webhook-receiver.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

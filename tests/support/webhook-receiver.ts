@@ -1,7 +1,7 @@
 /**
  * A real HTTP receiver for the worker's delivery tests, started in Node by vitest's globalSetup
- * (packages/worker/vitest.config.ts): workerd, where the tests and the queue consumer run,
- * fetches it on 127.0.0.1. Each path is its own receiver
+ * (packages/worker/vitest.config.ts, and tests/vitest.config.ts for the dashboard's settings):
+ * workerd, where the tests and the queue consumer run, fetches it on 127.0.0.1. Each path is its own receiver
  * and records every request it gets, headers and raw body, readable at GET /received/<path>.
  * How it answers is set by the path's query:
  *   ?fail=N      the first N requests get `status` (503 by default), the rest 200

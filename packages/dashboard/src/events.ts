@@ -18,11 +18,18 @@ export interface AnnounceDetail {
   message: string;
 }
 
+/** `tandem-sign-out`: the session's key stopped working (e.g. it was just revoked here); why, for the sign-in page. */
+export interface SignOutDetail {
+  notice: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'tandem-signed-in': CustomEvent<SignedInDetail>;
     'tandem-feedback-changed': CustomEvent<FeedbackChangedDetail>;
     'tandem-announce': CustomEvent<AnnounceDetail>;
+    'tandem-sign-out': CustomEvent<SignOutDetail>;
+    'tandem-dismiss': CustomEvent<null>;
   }
 }
 

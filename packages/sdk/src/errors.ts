@@ -34,11 +34,20 @@ export class TandemError extends Error {
   declare readonly retryAfter?: number;
   /** The API's own explanation, e.g. which field is invalid. */
   declare readonly detail?: string;
+  /** For invalid_request: each field that is wrong (`path` such as `origins.2`), to show beside it. */
+  declare readonly issues?: { path: string; message: string }[];
 
   constructor(
     code: TandemErrorCode,
     message: string,
-    extra: { status?: number; requestId?: string; retryAfter?: number; detail?: string; cause?: unknown } = {},
+    extra: {
+      status?: number;
+      requestId?: string;
+      retryAfter?: number;
+      detail?: string;
+      issues?: { path: string; message: string }[];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, extra); // Error takes `cause` from it, when it has one.
     this.code = code;

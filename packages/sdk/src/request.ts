@@ -55,6 +55,7 @@ export async function request<T>(
     requestId: error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
     retryAfter: Number(response.headers.get('retry-after')) || undefined,
     detail: error?.message,
+    ...(error?.issues && { issues: error.issues }),
   });
 }
 

@@ -60,6 +60,7 @@ describe('createAdminClient against wrangler dev', () => {
     const error = await rejection(admin.feedback.list({ urgency: 'whenever' as 'low' }));
     expect(error.code).toBe('invalid_request');
     expect(error.detail).toMatch(/urgency/);
+    expect(error.issues).toEqual([{ path: 'urgency', message: expect.any(String) }]);
   });
 
   it('refuses an unknown secret key as unauthorized', async () => {

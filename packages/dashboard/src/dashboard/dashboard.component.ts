@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { TandemError, type AdminClient } from '@tandem/sdk/admin';
-import type { AnnounceDetail, SignedInDetail } from '../events.js';
+import type { AnnounceDetail, SignedInDetail, SignOutDetail } from '../events.js';
 import { clearSession, clientFor, ROLE_NAMES, savedSession, sectionFor, sectionsFor, type Me, type SectionId, type Session } from '../session.js';
 import { styles } from './dashboard.styles.js';
 import '../sign-in/sign-in.js';
@@ -33,6 +33,7 @@ export class TandemDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('tandem-announce', this.announce);
+    this.addEventListener('tandem-sign-out', this.signedOut);
     window.addEventListener('hashchange', this.followAddress);
     void this.resume();
   }
@@ -40,6 +41,7 @@ export class TandemDashboard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('tandem-announce', this.announce);
+    this.removeEventListener('tandem-sign-out', this.signedOut);
     window.removeEventListener('hashchange', this.followAddress);
   }
 
@@ -85,11 +87,13 @@ export class TandemDashboard extends LitElement {
     this.announcement = `Signed in to ${event.detail.me.site.name} as ${ROLE_NAMES[event.detail.me.role]}.`;
   };
 
-  private signOut = () => {
+  private signOut = (notice = 'You are signed out.') => {
     clearSession();
     this.session = this.me = this.client = undefined;
-    this.view = { name: 'signed-out', notice: 'You are signed out.' };
+    this.view = { name: 'signed-out', notice };
   };
+
+  private signedOut = (event: CustomEvent<SignOutDetail>) => this.signOut(event.detail.notice);
 
   private announce = (event: CustomEvent<AnnounceDetail>) => {
     // The same words twice are still news: clear first so the live region speaks again.
@@ -136,7 +140,7 @@ export class TandemDashboard extends LitElement {
               >${ROLE_NAMES[me.role]}</span
             >
           </span>
-          <button type="button" @click=${this.signOut}>Sign out</button>
+          <button type="button" @click=${() => this.signOut()}>Sign out</button>
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderSection(me)}</main>
