@@ -159,10 +159,9 @@ export class TandemTestimonialEditor extends LitElement {
             : html`<p class="muted hint" id="pick-hint">Pick a sentence to quote it.</p>
                 <blockquote aria-describedby="pick-hint">
                   ${sentencesOf(original).map(
+                    // No whitespace inside the button: its name is the sentence exactly.
                     (sentence) =>
-                      html`<button type="button" class="sentence" aria-pressed=${sentence === picked ? 'true' : 'false'} @click=${() => this.pick(sentence)}>
-                          ${sentence}</button
-                        >${' '}`,
+                      html`<button type="button" class="sentence" aria-pressed=${sentence === picked ? 'true' : 'false'} @click=${() => this.pick(sentence)}>${sentence}</button> `,
                   )}
                 </blockquote>`}
           ${this.renderProvenance()}

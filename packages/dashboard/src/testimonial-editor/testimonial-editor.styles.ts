@@ -45,7 +45,6 @@ export const styles = [
     blockquote {
       margin: 0;
       line-height: 1.7;
-      white-space: pre-line;
       overflow-wrap: anywhere;
     }
 
@@ -58,7 +57,6 @@ export const styles = [
       border-radius: 3px;
       background: none;
       text-align: start;
-      white-space: pre-line;
     }
 
     .sentence:hover {

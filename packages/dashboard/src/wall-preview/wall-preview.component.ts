@@ -106,7 +106,7 @@ export class TandemWallPreview extends LitElement {
         : html`<p class="muted">
             Replace <code>pk_…</code> with your site’s publishable key: an admin finds it in Settings, under Keys.
           </p>`}
-      <pre tabindex="0" aria-label="Embed snippet"><code>${this.snippet}</code></pre>
+      <pre role="region" tabindex="0" aria-label="Embed snippet"><code>${this.snippet}</code></pre>
       <button type="button" class="primary" @click=${this.copy}>Copy embed snippet</button>
     `;
   }
