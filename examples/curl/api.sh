@@ -61,7 +61,8 @@ TOKEN=$(echo "$sent" | field token)
 api PATCH "/v1/feedback/$FB" "$PK" "{\"token\":\"$TOKEN\",\"email\":\"sam@example.com\"}" >/dev/null
 
 echo '# Support works it' >&2
-api GET '/v1/feedback?route=support&status=new' "$SUPPORT" >/dev/null
+api GET '/v1/feedback?route=support&status=open' "$SUPPORT" >/dev/null
+api GET '/v1/feedback?prRisk=true' "$PR" >/dev/null
 api PUT "/v1/feedback/$FB/assignee" "$SUPPORT" '{"assignee":"Ana","actor":"Ana"}' >/dev/null
 api PUT "/v1/feedback/$FB/status" "$SUPPORT" '{"status":"in_progress","actor":"Ana"}' >/dev/null
 api PUT "/v1/feedback/$FB/routes" "$SUPPORT" '{"routes":["support","product"],"reason":"a billing bug","actor":"Ana"}' >/dev/null

@@ -314,6 +314,11 @@ describe('the inbox on a busy site', () => {
     expect(await filtered(page, 'Status', 'in_progress')).toBe('1 message, most urgent first');
     expect(await filtered(page, 'Status', 'resolved')).toBe('0 messages, most urgent first');
     await page.getByText('No messages match these filters.').waitFor();
+    // Open is what is still to do: the critical message in progress counts, none is new.
+    await filtered(page, 'Urgency', 'critical');
+    expect(await filtered(page, 'Status', 'open')).toBe('1 message, most urgent first');
+    expect(await filtered(page, 'Status', 'new')).toBe('0 messages, most urgent first');
+    await filtered(page, 'Urgency', '');
     await filtered(page, 'Status', '');
     expect(await filtered(page, 'Label', 'complaint')).toBe('1 message, most urgent first');
     await filtered(page, 'Label', '');
@@ -329,6 +334,7 @@ describe('the inbox on a busy site', () => {
 
     const calls = listCalls(requests);
     expect(calls).toContainEqual(expect.objectContaining({ status: 'in_progress', route: 'support' }));
+    expect(calls).toContainEqual(expect.objectContaining({ status: 'open', urgency: 'critical' }));
     expect(calls).toContainEqual(expect.objectContaining({ label: 'complaint' }));
     expect(calls).toContainEqual(expect.objectContaining({ assignee: 'Chloé' }));
     expect(calls).toContainEqual(expect.objectContaining({ q: 'island 12?' }));

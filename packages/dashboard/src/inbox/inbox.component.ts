@@ -145,7 +145,7 @@ export class TandemInbox extends LitElement {
     const value = (id: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value.trim() || undefined;
     return {
       q: value('q'),
-      status: value('status') as Status | undefined,
+      status: value('status') as Status | 'open' | undefined,
       urgency: value('urgency') as Urgency | undefined,
       label: value('label') as Label | undefined,
       assignee: value('assignee-filter'),
@@ -224,7 +224,9 @@ export class TandemInbox extends LitElement {
         </div>
         <div>
           <label for="status">Status</label>
-          <select id="status" @change=${this.applyFilters}>${options(STATUSES, (s) => STATUS_NAMES[s as Status], 'Any status')}</select>
+          <select id="status" @change=${this.applyFilters}>
+            ${options(['open', ...STATUSES], (s) => (s === 'open' ? 'Open (new or in progress)' : STATUS_NAMES[s as Status]), 'Any status')}
+          </select>
         </div>
         <div>
           <label for="urgency">Urgency</label>

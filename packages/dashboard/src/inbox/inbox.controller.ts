@@ -5,7 +5,8 @@ import { URGENCIES, type Label, type Status, type Urgency } from '../format.js';
 
 /** What the inbox's filters ask the list route for. */
 export interface InboxFilters {
-  status?: Status;
+  /** A status, or `open`: new or in progress. */
+  status?: Status | 'open';
   urgency?: Urgency;
   label?: Label;
   assignee?: string;

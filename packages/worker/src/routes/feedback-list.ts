@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
 import { cursorParam, PageLimitSchema, pageResponse } from '../schemas/page.js';
-import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, StatusSchema, UrgencySchema } from '../schemas/feedback.js';
+import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, STATUSES, UrgencySchema } from '../schemas/feedback.js';
 
 export const route = createRoute({
   method: 'get',
@@ -14,16 +14,24 @@ export const route = createRoute({
   summary: 'List feedback',
   description:
     'The site’s feedback, newest first, one page at a time, filtered by team (after any override), label, status, ' +
-    'assignee, urgency, words and time. Pass `nextCursor` back as `cursor` (with the same filters) for the next page.',
+    'assignee, urgency, PR risk, words and time. Pass `nextCursor` back as `cursor` (with the same filters) for the next page.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin', 'support', 'pr')] as const,
   request: {
     query: z.object({
       route: RouteSchema.optional().openapi({ description: 'Only feedback sent to this team, after any override.' }),
       label: LabelSchema.optional().openapi({ description: 'Only this label (spam too: it is kept, and listed here).' }),
-      status: StatusSchema.optional(),
+      status: z
+        .enum([...STATUSES, 'open'])
+        .optional()
+        .openapi({ description: 'Only this status; `open` is new or in progress (what is still to do).' }),
       assignee: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only feedback assigned to this agent (as set).' }),
       urgency: UrgencySchema.optional(),
+      prRisk: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .optional()
+        .openapi({ description: 'Only messages whose customer threatens to go public (`true`), or only the others (`false`).' }),
       q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Only messages containing these words.' }),
       from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),
       to: z.iso.datetime().optional().openapi({ description: 'Received before this time.' }),
