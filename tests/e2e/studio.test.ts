@@ -21,11 +21,14 @@ const browser = useBrowser();
 const XSS = 'Lovely beans <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> and <b>fast</b> delivery, thank you!';
 const PR_RISK = DEMO_INBOX.find(({ body }) => String(body.message).includes('Twitter'))!.body;
 
+const CRITICAL_RISK = 'I was charged twice for my order and nobody answers. I am posting this on Twitter and telling the press.';
 let site: DashboardSite;
+const risks = { normal: '', critical: '' };
 
 beforeAll(async () => {
   site = await dashboardSite('Studio');
-  await sendMessage(site, PR_RISK);
+  risks.normal = await sendMessage(site, PR_RISK);
+  risks.critical = await sendMessage(site, { message: CRITICAL_RISK, rating: 1 });
   for (const { body } of DEMO_PRAISE) await sendMessage(site, body);
   await sendMessage(site, { message: XSS, rating: 5, name: '<b>Mallory</b>', consent: { publish: true } });
 });
@@ -159,6 +162,37 @@ describe("PR's studio", () => {
       expect((await demo.testimonials.get(made!.id)).history.map((h) => h.action)).toEqual(['create', 'edit', 'approve', 'withdraw']);
       expect(problems).toEqual([]);
     });
+  });
+
+  it('lists open PR-risk messages most urgent first, each linking to the inbox, and drops a resolved one', async () => {
+    const critical = await site.admin.feedback.get(risks.critical);
+    const normal = await site.admin.feedback.get(risks.normal);
+    expect([critical.urgency, critical.prRisk, normal.prRisk]).toEqual(['critical', true, true]);
+    expect(normal.urgency).not.toBe('critical');
+    const { page, problems, requests } = await openDashboard(browser());
+    await signIn(page, site.keys.pr);
+    await studioLoaded(page);
+    const links = studio(page).alerts.getByRole('link');
+    await links.first().waitFor();
+    // Asked of the server, never filtered from the whole table in the browser.
+    const asked = requests.map((url) => new URL(url)).filter((url) => url.pathname === '/v1/feedback');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((url) => url.searchParams.get('prRisk') === 'true' && url.searchParams.get('status') === 'open')).toBe(true);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `#feedback/${risks.critical}`,
+      `#feedback/${risks.normal}`,
+    ]);
+    // The link opens the message in the inbox.
+    await links.first().click();
+    await page.getByRole('region', { name: 'The chosen message' }).getByText(CRITICAL_RISK).waitFor();
+
+    await site.admin.feedback.setStatus(risks.critical, { status: 'resolved' });
+    await goTo(page, 'PR studio');
+    await studioLoaded(page);
+    await studio(page).alerts.locator(`a[href="#feedback/${risks.normal}"]`).waitFor();
+    expect(await links.count()).toBe(1);
+    await site.admin.feedback.setStatus(risks.critical, { status: 'new' });
+    expect(problems).toEqual([]);
   });
 
   it('shows a praise carrying HTML and script as text, never running it', async () => {

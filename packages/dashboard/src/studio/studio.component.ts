@@ -12,6 +12,8 @@ import '../wall-preview/wall-preview.js';
 type TestimonialStatus = keyof typeof TESTIMONIAL_STATUS_NAMES;
 const TESTIMONIAL_STATUSES = Object.keys(TESTIMONIAL_STATUS_NAMES) as TestimonialStatus[];
 const PAGE = 20;
+/** The most alerts shown at once: more than this is a crisis, and the inbox has the rest. */
+const ALERTS = 20;
 
 /** What the editor holds: a message to quote, or a testimonial. */
 type Editing = { candidate: Candidate } | { testimonialId: string } | undefined;
@@ -34,6 +36,7 @@ export class TandemStudio extends LitElement {
   @property({ attribute: false }) actor = '';
 
   @state() private alerts: FeedbackItem[] = [];
+  @state() private moreAlerts = false;
   @state() private alertsError = '';
   @state() private candidates: Candidate[] = [];
   @state() private candidatesCursor: string | null = null;
@@ -58,21 +61,18 @@ export class TandemStudio extends LitElement {
   }
 
   /**
-   * Open PR-risk messages, most urgent first, then newest. The list route has no PR-risk filter
-   * yet: PR-risk messages always go to PR, so this reads PR's new and in-progress messages and
-   * keeps those with prRisk (up to 100 of each status).
+   * Open (new or in progress) PR-risk messages, most urgent first, then newest: one page of each
+   * urgency from the list route, in order, cut to a page.
    */
   private async loadAlerts(client: AdminClient, run: number) {
     try {
       const pages = await Promise.all(
-        (['new', 'in_progress'] as const).map((status) => client.feedback.list({ route: 'pr', status, limit: 100 })),
+        URGENCIES.map((urgency) => client.feedback.list({ prRisk: 'true', status: 'open', urgency, limit: ALERTS })),
       );
       if (run !== this.generation) return;
-      const rank = (f: FeedbackItem) => URGENCIES.indexOf(f.urgency);
-      this.alerts = pages
-        .flatMap((p) => p.data)
-        .filter((f) => f.prRisk)
-        .sort((a, b) => rank(a) - rank(b) || b.id.localeCompare(a.id));
+      const all = pages.flatMap((p) => p.data);
+      this.alerts = all.slice(0, ALERTS);
+      this.moreAlerts = all.length > ALERTS || pages.some((p) => p.nextCursor !== null);
       this.alertsError = '';
     } catch (e) {
       if (run === this.generation) this.alertsError = messageOf(e);
@@ -158,7 +158,9 @@ export class TandemStudio extends LitElement {
   private renderAlerts() {
     const alerts = this.alerts;
     return html`<section class="alerts ${alerts.length ? 'raised' : ''}" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">PR-risk alerts <span class="badge ${alerts.length ? 'critical' : ''}">${alerts.length}</span></h2>
+      <h2 id="alerts-title">
+        PR-risk alerts <span class="badge ${alerts.length ? 'critical' : ''}">${alerts.length}${this.moreAlerts ? '+' : ''}</span>
+      </h2>
       ${this.alertsError ? html`<p class="error" role="alert">Could not load the alerts: ${this.alertsError}</p>` : nothing}
       ${alerts.length
         ? html`<ul>
@@ -179,6 +181,7 @@ export class TandemStudio extends LitElement {
         : this.loaded && !this.alertsError
           ? html`<p class="muted">No open complaint threatens to go public.</p>`
           : nothing}
+      ${this.moreAlerts ? html`<p class="muted">These are the ${ALERTS} most urgent; the inbox lists the rest.</p>` : nothing}
     </section>`;
   }
 
