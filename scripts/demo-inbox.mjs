@@ -1,4 +1,4 @@
-// Messages for support's inbox on the demo site: `npm start` sends them through the public API
+// Messages for support's inbox and PR's studio on the demo site: `npm start` sends them through the public API
 // (so the triage sorts them as it would any message), each once: a fixed Idempotency-Key makes
 // every later start a replay that stores nothing. The dashboard's tests send the same messages to
 // a site of their own for the inbox's screenshot.
@@ -23,14 +23,25 @@ export const DEMO_INBOX = [
 ];
 
 /**
+ * Praise for PR's studio: customers who ticked "you may quote me publicly" (one of them with a
+ * phone number the studio never suggests quoting). Demo-inbox-7 is its PR-risk alert.
+ * @type {{ key: string, body: Record<string, unknown> }[]} oldest first
+ */
+export const DEMO_PRAISE = [
+  { key: 'demo-praise-1', body: { message: 'My grinder stopped working after a year and support sent a new burr the same week, no questions asked. That is how you keep a customer. Happy to talk about it: 020 7946 0958.', rating: 5, name: 'Jonas W.', email: 'jonas@example.com', consent: { publish: true, version: 'tandem-1' }, pageUrl: 'https://northwind.example/account/orders', context: laptop } },
+  { key: 'demo-praise-2', body: { message: 'Ordered the Ethiopia Guji on a whim. It tastes of blueberries and dark chocolate, and it arrived two days after roasting. You have a customer for life!', rating: 5, name: 'Noor Haddad', consent: { publish: true, version: 'tandem-1' }, pageUrl: 'https://northwind.example/beans/ethiopia-guji', context: phone } },
+];
+
+/**
  * Sends the demo messages to a site with its publishable key, from a server (no Origin), each
  * with its fixed Idempotency-Key. Resolves with the ids, oldest first.
  * @param {string} endpoint
  * @param {string} publishableKey
+ * @param {{ key: string, body: Record<string, unknown> }[]} [messages] DEMO_INBOX unless told
  */
-export async function sendDemoInbox(endpoint, publishableKey) {
+export async function sendDemoInbox(endpoint, publishableKey, messages = DEMO_INBOX) {
   const ids = [];
-  for (const { key, body } of DEMO_INBOX) {
+  for (const { key, body } of messages) {
     const res = await fetch(`${endpoint}/v1/feedback`, {
       method: 'POST',
       headers: { authorization: `Bearer ${publishableKey}`, 'content-type': 'application/json', 'idempotency-key': key },

@@ -1,9 +1,9 @@
 // npm start: build the bundles, the dashboard and the example app, prepare the local D1 with the
 // demo site, and serve the API, tandem.js, the demo shop page, the dashboard and the example app
 // with `wrangler dev` on http://127.0.0.1:8787. Once it answers, a few customer messages go to
-// the demo site (once: see demo-inbox.mjs), so support's inbox has something to work on.
+// the demo site (once: see demo-inbox.mjs), so support's inbox and PR's studio have something to work on.
 import { spawn } from 'node:child_process';
-import { sendDemoInbox } from './demo-inbox.mjs';
+import { DEMO_PRAISE, sendDemoInbox } from './demo-inbox.mjs';
 import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
@@ -27,10 +27,13 @@ dev.stdout.on('data', async (chunk) => {
   process.stdout.write(chunk);
   if (!announced && String(chunk).includes('Ready on')) {
     announced = true;
-    const inbox = await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d').then(
-      (ids) => `${ids.length} demo messages wait in support's inbox`,
-      (error) => `the demo messages could not be sent (${error.message})`,
-    );
+    const inbox = await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d')
+      .then(async (ids) => [ids, await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d', DEMO_PRAISE)])
+      .then(
+        ([inboxIds, praiseIds]) =>
+          `${inboxIds.length} demo messages wait in support's inbox, ${praiseIds.length} praise to quote in PR's studio`,
+        (error) => `the demo messages could not be sent (${error.message})`,
+      );
     console.log(`
   Tandem is running.
     Demo shop page:   ${url}/            (open "Feedback" in the corner)

@@ -71,6 +71,7 @@ api GET "/v1/feedback/$FB" "$SUPPORT" >/dev/null
 
 echo '# Praise with consent becomes a testimonial on the wall (PR'"'"'s key)' >&2
 PRAISE=$(api POST /v1/feedback "$PK" '{"message":"The beans are wonderful and arrive so fast. Thank you!","rating":5,"name":"Lucía M.","consent":{"publish":true}}' | field id)
+api GET '/v1/studio/candidates?limit=20' "$PR" >/dev/null
 TM=$(api POST /v1/studio/testimonials "$PR" "{\"feedbackId\":\"$PRAISE\"}" | field id)
 api PATCH "/v1/studio/testimonials/$TM" "$PR" '{"quote":"The beans are wonderful and arrive so fast.","actor":"Priya"}' >/dev/null
 api POST "/v1/studio/testimonials/$TM/approve" "$PR" '{"actor":"Priya"}' >/dev/null

@@ -120,7 +120,11 @@ export function createAdminClient(options: AdminClientOptions) {
   };
 
   type Studio = V1['studio']['testimonials'];
+  type Candidates = V1['studio']['candidates']['$get'];
   const testimonials = {
+    /** One page of consented praise with no testimonial yet, newest first, each with a suggested sentence (admin and pr keys). */
+    candidates: (query: Query<Candidates> = {}, options?: CallOptions) =>
+      call<Answer<Candidates>>('GET', '/v1/studio/candidates', { query: query as Params }, options),
     /** One page of the site's testimonials, drafts and withdrawn ones too. */
     list: (query: Query<Studio['$get']> = {}, options?: CallOptions) =>
       call<Answer<Studio['$get']>>('GET', '/v1/studio/testimonials', { query: query as Params }, options),

@@ -97,7 +97,10 @@ describe('createAdminClient against wrangler dev', () => {
   it('makes, edits, approves and withdraws a testimonial, which the public wall follows', async () => {
     const quote = `Best beans in town, roasted fresh. ${randomUUID().slice(0, 6)}`;
     const { id: feedbackId } = await tandem.submit({ message: quote, rating: 5, name: 'Lucía M.', consent: { publish: true } });
+    const candidates = await admin.testimonials.candidates({ limit: 100 });
+    expect(candidates.data.find((c) => c.id === feedbackId)).toMatchObject({ message: quote, suggestedQuote: expect.any(String) });
     const made = await admin.testimonials.create({ feedbackId });
+    expect((await admin.testimonials.candidates({ limit: 100 })).data.map((c) => c.id)).not.toContain(feedbackId);
     expect(made).toMatchObject({ status: 'draft', quote, author: 'Lucía M.' });
     await admin.testimonials.edit(made.id, { quote: 'Best beans in town.', actor: 'Priya (PR)' });
     await admin.testimonials.approve(made.id, { actor: 'Priya (PR)' });

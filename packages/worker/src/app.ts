@@ -35,6 +35,7 @@ import { registerGetStudioTestimonial } from './routes/studio-testimonial-get.js
 import { registerUpdateStudioTestimonial } from './routes/studio-testimonial-update.js';
 import { registerWithdrawStudioTestimonial } from './routes/studio-testimonial-withdraw.js';
 import { registerListStudioTestimonials } from './routes/studio-testimonials-list.js';
+import { registerListStudioCandidates } from './routes/studio-candidates-list.js';
 import { registerStats } from './routes/stats.js';
 import { registerListTestimonials } from './routes/testimonials-list.js';
 
@@ -66,7 +67,9 @@ export function createApp() {
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(
       registerUpdateStudioTestimonial(
-        registerCreateStudioTestimonial(registerGetStudioTestimonial(registerListStudioTestimonials(inbox))),
+        registerCreateStudioTestimonial(
+          registerGetStudioTestimonial(registerListStudioTestimonials(registerListStudioCandidates(inbox))),
+        ),
       ),
     ),
   );

@@ -1,7 +1,7 @@
 import type { Decision, Route } from '@tandem/triage';
 import type { Feedback, FeedbackInput } from '../schemas/feedback.js';
 
-interface FeedbackRow {
+export interface FeedbackRow {
   id: string;
   message: string;
   rating: number | null;
@@ -56,7 +56,7 @@ export interface StoredFeedback {
 /** Where a message goes: a person's override, else the triage's routes. */
 export const EFFECTIVE_ROUTES = 'COALESCE(feedback.routes_override, feedback.routes)';
 
-const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
+export const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
   page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
   reasons, urgency, topics, pr_risk, status, assignee, routes_override, request_hash, follow_up_token, created_at`;
 
@@ -273,7 +273,7 @@ export function listConditions({ route, label, status, assignee, urgency, prRisk
   return { sql: conditions.join(' AND '), values };
 }
 
-function toFeedback(row: FeedbackRow): Feedback {
+export function toFeedback(row: FeedbackRow): Feedback {
   const parse = (json: string | null) => (json === null ? null : JSON.parse(json));
   const user = {
     ...(row.user_id !== null && { id: row.user_id }),
