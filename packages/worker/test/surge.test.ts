@@ -2,6 +2,7 @@
 // topic and day, sent to PR's destinations only; and GET /v1/alerts, which lists them.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { SURGE_COUNTS } from '../src/db/alerts.js';
 import { slackMessage } from '../src/delivery/slack.js';
 import { detectSurges, MIN_COMPLAINTS } from '../src/jobs/surge.js';
 import { newId } from '../src/lib/ids.js';
@@ -120,6 +121,15 @@ describe('the surge job', () => {
     expect(alertsOf(twoADay, alerts)).toEqual([]);
     await env.DB.batch(complaints(twoADay, now, 0, 1, ['app']));
     expect(alertsOf(twoADay, (await run(now)).alerts)).toEqual([expect.objectContaining({ today: 6, baseline: 2 })]);
+  });
+
+  it('reads only the 29 days’ messages, through the index on time', async () => {
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${SURGE_COUNTS}`)
+      .bind('2031-04-22T00:00:00.000Z', '2031-05-20T00:00:00.000Z', '2031-05-20T15:00:00.000Z', MIN_COMPLAINTS)
+      .all<{ detail: string }>();
+    const plan = results.map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH f USING INDEX feedback_by_age \(created_at>\? AND created_at<\?\)/);
+    expect(plan).not.toMatch(/^SCAN f\b/m);
   });
 
   it('names the topic in Slack’s notification line', () => {
