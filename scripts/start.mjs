@@ -1,10 +1,12 @@
 // npm start: build the bundles, the dashboard and the example app, prepare the local D1 with the
 // demo site, and serve the API, tandem.js, the demo shop page, the dashboard and the example app
 // with `wrangler dev` on http://127.0.0.1:8787. Once it answers, a few customer messages go to
-// the demo site (once: see demo-inbox.mjs), so support's inbox and PR's studio have something to work on.
+// the demo site (once: see demo-inbox.mjs), so support's inbox and PR's studio have something to
+// work on; weeks of backdated messages (demo-history.mjs) give insights its charts, and the surge
+// job runs once so today's surge of billing complaints shows as an alert.
 import { spawn } from 'node:child_process';
 import { DEMO_PRAISE, sendDemoInbox } from './demo-inbox.mjs';
-import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
+import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, seedDemoHistory, SURGE_CRON, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
 const url = `http://127.0.0.1:${PORT}`;
@@ -15,11 +17,13 @@ console.log('Building the example app (examples/app)…');
 buildExampleApp();
 console.log('Preparing the local database (migrations and the demo site)…');
 prepareDatabase({ quiet: true });
+seedDemoHistory({ quiet: true });
 const assets = prepareDemoAssets();
 
 const dev = spawn(
   bin('wrangler'),
-  ['dev', '--ip', '127.0.0.1', '--port', PORT, '--assets', assets, '--show-interactive-dev-session=false'],
+  // --test-scheduled: /__scheduled?cron=… runs a scheduled job on demand (the surge job, below).
+  ['dev', '--ip', '127.0.0.1', '--port', PORT, '--assets', assets, '--test-scheduled', '--show-interactive-dev-session=false'],
   { cwd: root, env: toolEnv, stdio: ['inherit', 'pipe', 'inherit'] },
 );
 let announced = false;
@@ -34,12 +38,16 @@ dev.stdout.on('data', async (chunk) => {
           `${inboxIds.length} demo messages wait in support's inbox, ${praiseIds.length} praise to quote in PR's studio`,
         (error) => `the demo messages could not be sent (${error.message})`,
       );
+    const surge = await fetch(`${url}/__scheduled?cron=${encodeURIComponent(SURGE_CRON)}`).then(
+      (res) => (res.ok ? 'insights shows weeks of history and a surge alert' : `the surge job answered ${res.status}`),
+      (error) => `the surge job could not run (${error.message})`,
+    );
     console.log(`
   Tandem is running.
     Demo shop page:   ${url}/            (open "Feedback" in the corner)
     Dashboard:        ${url}/dashboard
                       sign in with the demo admin key sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8
-                      (${inbox})
+                      (${inbox}; ${surge})
     Example app:      ${url}/app/        (an account page using @tandem/sdk and @tandem/widget from npm)
     Script tag file:  ${url}/tandem.js
     API:              ${url}/v1/…        OpenAPI document: ${url}/v1/openapi.json

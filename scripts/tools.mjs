@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { historySql } from './demo-history.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const stateDir = `${root}.tandem`;
@@ -47,6 +48,22 @@ export function prepareDatabase({ persistTo, quiet = false } = {}) {
   run(bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet });
   run(bin('wrangler'), ['d1', 'execute', 'DB', '--local', ...persist, '--file', 'packages/worker/seed/demo.sql'], { quiet });
 }
+
+/**
+ * Weeks of backdated messages for the demo site (scripts/demo-history.mjs), so insights has
+ * history to draw and a surge today. Applied again on each start: days already there stay as
+ * they are, new days are added.
+ */
+export function seedDemoHistory({ persistTo, quiet = false } = {}) {
+  const persist = persistTo ? ['--persist-to', persistTo] : [];
+  const file = `${stateDir}/demo-history.sql`;
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, historySql('site_demo'));
+  run(bin('wrangler'), ['d1', 'execute', 'DB', '--local', ...persist, '--file', file], { quiet });
+}
+
+/** The surge job's cron (CRONS.surge in packages/worker/src/index.ts), for wrangler dev's /__scheduled. */
+export const SURGE_CRON = '41 * * * *';
 
 /** The example app's own folder: a customer's app, with its own rollup config and tsconfig. */
 export const exampleApp = `${root}examples/app`;

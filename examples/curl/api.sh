@@ -80,8 +80,9 @@ api GET "/v1/studio/testimonials/$TM" "$PR" >/dev/null
 api GET "/v1/testimonials?siteKey=$PK" "$PK" >/dev/null
 api POST "/v1/studio/testimonials/$TM/withdraw" "$PR" >/dev/null
 
-echo '# The numbers (any role)' >&2
+echo '# The numbers and the surge alerts (any role)' >&2
 api GET '/v1/stats?tz=Europe/Paris' "$PR" >/dev/null
+api GET '/v1/alerts?limit=5' "$PR" >/dev/null
 
 echo '# A customer asks for their data, then for it to be deleted' >&2
 api GET '/v1/customer-data?email=sam@example.com' "$SK" >/dev/null

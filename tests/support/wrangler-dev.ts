@@ -2,6 +2,7 @@
  * Global setup for suites that need the real worker: a fresh local D1 (migrations and the demo
  * site), then `wrangler dev` on a free port of 127.0.0.1, serving the API, tandem.js and the
  * demo page. Tests get its URL with `inject('endpoint')`.
+ * `--test-scheduled` lets a test run a scheduled job: GET /__scheduled?cron=….
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
   const dev = spawn(
     bin('wrangler'),
     ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--assets', assets,
-      '--log-level', 'warn', '--show-interactive-dev-session=false'],
+      '--log-level', 'warn', '--test-scheduled', '--show-interactive-dev-session=false'],
     { cwd: root, env: toolEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

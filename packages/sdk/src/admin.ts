@@ -151,9 +151,15 @@ export function createAdminClient(options: AdminClientOptions) {
   /** The key itself: its id, its role (admin, support or pr) and its site's id and name (any role). */
   const me = (options?: CallOptions) => call<Answer<V1['me']['$get']>>('GET', '/v1/me', {}, options);
 
-  /** Messages per day by team and label, average rating, complaint rate (any role). */
+  /** Messages per day by team and label, average rating, complaint rate, top topics (any role). */
   const stats = (query: Query<V1['stats']['$get']> = {}, options?: CallOptions) =>
     call<Answer<V1['stats']['$get']>>('GET', '/v1/stats', { query: query as Params }, options);
+
+  const alerts = {
+    /** One page of the surges the hourly job found, newest first (any role). */
+    list: (query: Query<V1['alerts']['$get']> = {}, options?: CallOptions) =>
+      call<Answer<V1['alerts']['$get']>>('GET', '/v1/alerts', { query: query as Params }, options),
+  };
 
   // Admin keys only from here on.
   const site = {
@@ -212,7 +218,7 @@ export function createAdminClient(options: AdminClientOptions) {
       call<Answer<V1['customer-data']['$delete']>>('DELETE', '/v1/customer-data', { query: who as Params }, options),
   };
 
-  return { me, feedback, testimonials, stats, site, sites, keys, destinations, deliveries, customers };
+  return { me, feedback, testimonials, stats, alerts, site, sites, keys, destinations, deliveries, customers };
 }
 
 export type AdminClient = ReturnType<typeof createAdminClient>;

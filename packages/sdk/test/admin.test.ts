@@ -125,10 +125,13 @@ describe('createAdminClient against wrangler dev', () => {
     }
   });
 
-  it('counts the site’s messages per day', async () => {
+  it('counts the site’s messages per day, and lists its alerts', async () => {
     const stats = await admin.stats();
     expect(stats.total).toBeGreaterThan(0);
     expect(stats.days.length).toBeGreaterThanOrEqual(30);
+    expect(Array.isArray(stats.topics)).toBe(true);
+    // A new site has had no surge.
+    expect(await admin.alerts.list({ limit: 5 })).toEqual({ data: [], nextCursor: null });
   });
 
   it('changes the site, and its keys: made once, listed without the secret, revoked', async () => {

@@ -5,6 +5,7 @@ import { notFound, onError, validationHook } from './errors.js';
 import { registerWebhooks } from './delivery/webhooks-doc.js';
 import { siteCors } from './middleware/cors.js';
 import { FEEDBACK_ID } from './schemas/feedback.js';
+import { registerListAlerts } from './routes/alerts-list.js';
 import { registerDeleteCustomer } from './routes/customer-delete.js';
 import { registerListDeliveries } from './routes/deliveries-list.js';
 import { registerReplayDelivery } from './routes/delivery-replay.js';
@@ -62,8 +63,10 @@ export function createApp() {
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
-  // Support's inbox, and the numbers.
-  const inbox = registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core)))));
+  // Support's inbox, and the numbers and alerts.
+  const inbox = registerListAlerts(
+    registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core))))),
+  );
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(
       registerUpdateStudioTestimonial(

@@ -9,13 +9,14 @@ import { DEAD_LETTER_QUEUE, type DeliveryMessage } from './delivery/queue.js';
 import type { Bindings } from './env.js';
 import { resendStalled } from './jobs/resend-stalled.js';
 import { enforceRetention } from './jobs/retention.js';
+import { detectSurges } from './jobs/surge.js';
 
 const app = createApp();
 
 export type AppType = typeof app;
 
 /** wrangler.toml [triggers]: which cron runs which job (a test keeps the two in step). */
-export const CRONS = { retention: '17 3 * * *', resendStalled: '*/5 * * * *' } as const;
+export const CRONS = { retention: '17 3 * * *', resendStalled: '*/5 * * * *', surge: '41 * * * *' } as const;
 
 export default {
   fetch: app.fetch,
@@ -25,6 +26,11 @@ export default {
       case CRONS.resendStalled: {
         const resent = await resendStalled(env.DB, env.DELIVERIES, now);
         if (resent) console.log(JSON.stringify({ job: 'resend-stalled', resent }));
+        return;
+      }
+      case CRONS.surge: {
+        const alerts = await detectSurges(env, now);
+        if (alerts.length) console.log(JSON.stringify({ job: 'surge', alerts: alerts.map((a) => ({ siteId: a.siteId, topic: a.topic })) }));
         return;
       }
       case CRONS.retention: {

@@ -20,6 +20,7 @@ export type {
 export type { SiteSettings, SiteUpdate, Key, CreatedKey, SiteCreated, Me } from './schemas/site.js';
 export type { FeedbackDetail, FeedbackEvent as FeedbackLogEntry, ByWhom } from './schemas/inbox.js';
 export type { Stats } from './schemas/stats.js';
+export type { Alert, SurgeEvent } from './schemas/alert.js';
 export type { Destination, DestinationCreated, DestinationInput, DestinationUpdate } from './schemas/destination.js';
 export type { Delivery, DeliveryAttempt, DeliveryEvent, EventType, FeedbackEvent, TestEvent } from './schemas/delivery.js';
 export type { ErrorCode, ErrorEnvelope } from './schemas/error.js';

@@ -544,7 +544,8 @@ describe('the OpenAPI document', () => {
       webhooks: Record<string, { post: { parameters: { name: string; in: string }[]; requestBody: { content: Record<string, { schema: { $ref: string } }> } } }>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     }>();
-    expect(Object.keys(doc.webhooks).sort()).toEqual(['feedback', 'test']);
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['alert', 'feedback', 'test']);
+    expect(doc.webhooks.alert!.post.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/SurgeEvent');
     const feedback = doc.webhooks.feedback!.post;
     expect(feedback.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['header:webhook-id', 'header:webhook-signature', 'header:webhook-timestamp']);
     expect(feedback.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/FeedbackEvent');

@@ -37,6 +37,24 @@ describe('the scheduled handler', () => {
     expect(await exists(id)).toBe(false);
   });
 
+  it('looks for surges on its own cron', async () => {
+    const site = await createSite();
+    const now = new Date();
+    await env.DB.batch(
+      Array.from({ length: 5 }, (_, i) =>
+        env.DB.prepare(
+          `INSERT INTO feedback (id, site_id, message, consent_publish, label, routes, sentiment, confidence, reasons, topics, created_at)
+           VALUES (?, ?, 'Charged twice', 0, 'complaint', '["support"]', -0.8, 0.9, '[]', '["billing"]', ?)`,
+        ).bind(`fb_CRON${site.id.slice(-8)}${i}`, site.id, new Date(Date.parse(now.toISOString().slice(0, 10)) + i).toISOString()),
+      ),
+    );
+    const alerts = () => env.DB.prepare('SELECT topic FROM alerts WHERE site_id = ?').bind(site.id).all();
+    await run(CRONS.retention);
+    expect((await alerts()).results).toEqual([]);
+    await run(CRONS.surge);
+    expect((await alerts()).results).toEqual([{ topic: 'billing' }]);
+  });
+
   it('runs nothing for a cron it does not know, and says so in the log', async () => {
     const id = await expiredMessage();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -1,8 +1,10 @@
 /**
  * An event as a Slack message (incoming webhook, Block Kit): what it is, for which team, how urgent,
  * the rating, the topics, the start of the customer's words and a link to the message. `text` is
- * the notification's line and what clients without blocks show.
+ * the notification's line and what clients without blocks show. A surge alert names its topic and
+ * the day's count against the baseline.
  */
+import type { SurgeEvent } from '../schemas/alert.js';
 import type { DeliveryEvent, FeedbackEventData } from '../schemas/delivery.js';
 
 /** How much of the message Slack shows; the link has the rest. */
@@ -29,6 +31,7 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
     const text = `Tandem test: messages for ${event.data.routes.join(', ')} will arrive here.`;
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${escapeSlack(text)}` } }] };
   }
+  if (event.type === 'alert.surge') return surgeMessage(event);
   const f = event.data;
   const what = event.type === 'feedback.pr_risk' ? `PR risk: a ${f.label} that may go public` : `New ${f.label}`;
   // Support's channel hears of the risk too, though PR's gets the alert.
@@ -48,6 +51,19 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
       { type: 'section', text: { type: 'mrkdwn', text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}` } },
       { type: 'section', text: { type: 'mrkdwn', text: quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS))) } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] },
+    ],
+  };
+}
+
+/** A surge names its topic in the notification line itself: that is what PR needs first. */
+function surgeMessage({ data: a }: SurgeEvent): SlackMessage {
+  const text = `Complaint surge: ${escapeSlack(a.topic)}: ${a.today} complaints today (${a.day}, UTC), against ${a.baseline} a day over the last 4 weeks`;
+  const context = [`${a.sampleFeedbackIds.length} of them: ${a.sampleFeedbackIds.join(', ')}`, a.link ? `<${a.link}|Open insights>` : ''];
+  return {
+    text: `:chart_with_upwards_trend: ${text}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `:chart_with_upwards_trend: *${text}*` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: context.filter(Boolean).join(' · ') }] },
     ],
   };
 }

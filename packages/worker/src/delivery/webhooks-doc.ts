@@ -5,6 +5,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Schema } from 'hono/types';
 import type { AppEnv } from '../env.js';
+import { SurgeEventSchema } from '../schemas/alert.js';
 import { FeedbackEventSchema, TestEventSchema } from '../schemas/delivery.js';
 
 const headers = z.object({
@@ -22,6 +23,7 @@ const answer = {
 export function registerWebhooks<S extends Schema>(app: OpenAPIHono<AppEnv, S>): void {
   for (const [name, schema, summary] of [
     ['feedback', FeedbackEventSchema, 'A new message (feedback.created), or a PR-risk alert (feedback.pr_risk)'],
+    ['alert', SurgeEventSchema, 'Complaints about a topic spiked today (alert.surge), to destinations that receive pr'],
     ['test', TestEventSchema, 'A test event sent with POST /v1/destinations/{id}/test'],
   ] as const) {
     app.openAPIRegistry.registerWebhook({

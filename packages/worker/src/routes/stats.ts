@@ -14,8 +14,9 @@ export const route = createRoute({
   tags: ['Private'],
   summary: 'Stats',
   description:
-    'Per day in `tz`: messages by team (after overrides) and by label. Over the range: the total, the average ' +
-    'rating and score, the complaint rate, spam, and where support is with the messages. The last 30 days by ' +
+    'Per day in `tz`: messages by team (after overrides) and by label, the average rating and the complaint rate. ' +
+    'Over the range: the total, the average ' +
+    'rating and score, the complaint rate, spam, where support is with the messages, and the top topics. The last 30 days by ' +
     `default; at most ${MAX_STATS_DAYS} days.`,
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin', 'support', 'pr')] as const,

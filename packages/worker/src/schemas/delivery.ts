@@ -1,13 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { ID_PATTERN } from '../lib/ids.js';
+import type { SurgeEvent } from './alert.js';
 import { CategorySchema, LabelSchema, RouteSchema, UrgencySchema } from './feedback.js';
 
 export const DELIVERY_ID = ID_PATTERN('dlv');
 
-export const EventTypeSchema = z.enum(['feedback.created', 'feedback.pr_risk', 'test']).openapi('EventType', {
+export const EventTypeSchema = z.enum(['feedback.created', 'feedback.pr_risk', 'alert.surge', 'test']).openapi('EventType', {
   description:
     'feedback.created: a message for the teams the destination receives; feedback.pr_risk: the same, for a destination ' +
-    'that receives pr, when the customer threatens to go public; test: sent from the API to check a destination.',
+    'that receives pr, when the customer threatens to go public; alert.surge: to destinations that receive pr, when ' +
+    'complaints about a topic spike; test: sent from the API to check a destination.',
 });
 
 export const DeliveryStatusSchema = z.enum(['pending', 'delivered', 'dead']).openapi('DeliveryStatus', {
@@ -29,7 +31,7 @@ export const DeliverySchema = z
   .object({
     id: z.string().openapi({ description: 'Also the `webhook-id` header, the same on every attempt.', example: 'dlv_01JD3X6Q0ZK4T1V8M2N5P7R9S3' }),
     destinationId: z.string(),
-    feedbackId: z.string().nullable().openapi({ description: 'null for a test event.' }),
+    feedbackId: z.string().nullable().openapi({ description: 'null for a test event or an alert.' }),
     event: EventTypeSchema,
     status: DeliveryStatusSchema,
     deadReason: z.string().nullable().openapi({ example: 'no 2xx after 6 attempts' }),
@@ -97,4 +99,4 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 export type FeedbackEventData = z.infer<typeof FeedbackEventDataSchema>;
 export type FeedbackEvent = z.infer<typeof FeedbackEventSchema>;
 export type TestEvent = z.infer<typeof TestEventSchema>;
-export type DeliveryEvent = FeedbackEvent | TestEvent;
+export type DeliveryEvent = FeedbackEvent | SurgeEvent | TestEvent;

@@ -4,6 +4,8 @@ import { isTimeZone } from '../lib/days.js';
 import { STATUSES } from './feedback.js';
 
 export const MAX_STATS_DAYS = 366;
+/** How many topics the stats name, most talked about first. */
+export const TOP_TOPICS = 10;
 
 export const StatsQuerySchema = z.object({
   from: z.iso.date().optional().openapi({ description: 'First day (YYYY-MM-DD), included. Default: 29 days before `to`.', example: '2026-11-01' }),
@@ -35,6 +37,8 @@ export const StatsSchema = z
         total: z.number().int(),
         routes: counts(ROUTES).openapi({ description: 'Messages sent to each team (after overrides); one may go to two.' }),
         labels: counts(LABELS),
+        rating: average('rating that day, spam left out,'),
+        complaintRate: z.number().nullable().openapi({ description: 'That day’s complaints over its messages that are not spam; null when there are none.' }),
       }),
     ).openapi({ description: 'Every day of the range, oldest first; days without messages have zeros.' }),
     total: z.number().int().openapi({ description: 'Every message in the range, spam included.' }),
@@ -44,6 +48,9 @@ export const StatsSchema = z
     complaintRate: z.number().nullable().openapi({ description: 'Complaints over messages that are not spam; null when there are none.' }),
     spam: z.number().int(),
     statuses: counts(STATUSES).openapi({ description: 'Where support is with the range’s messages now.' }),
+    topics: z
+      .array(z.object({ topic: z.string().openapi({ example: 'delivery' }), count: z.number().int(), complaints: z.number().int() }))
+      .openapi({ description: `The ${TOP_TOPICS} topics messages (spam left out) spoke of most in the range, with how many were complaints.` }),
   })
   .openapi('Stats');
 

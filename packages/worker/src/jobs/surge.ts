@@ -1,0 +1,81 @@
+/**
+ * Surges, every hour (wrangler.toml [triggers]): for each site and topic, today's complaints
+ * (the UTC day so far) against the mean daily complaints about that topic over the 28 days
+ * before. A spike raises one alert per site, topic and day (a re-run finds it recorded and stays
+ * quiet) and sends an `alert.surge` event to the site's destinations that receive pr.
+ */
+import { raiseSurge, sampleComplaints, surgeCounts } from '../db/alerts.js';
+import { forgetEnqueued } from '../db/deliveries.js';
+import { enqueue, firstMessage, type DeliveryMessage } from '../delivery/queue.js';
+import { newId } from '../lib/ids.js';
+import type { SurgeEvent } from '../schemas/alert.js';
+
+/** The baseline: four whole weeks, so each weekday counts the same. */
+export const BASELINE_DAYS = 28;
+/**
+ * Fewer complaints than this in a day is never a surge: three or four about a topic that usually
+ * has none is noise, not something to wake PR for.
+ */
+export const MIN_COMPLAINTS = 5;
+/**
+ * Above the minimum, a spike is at least this many times the baseline's daily mean: a topic that
+ * always draws complaints has to triple before it counts. (Daily counts are roughly Poisson, so
+ * three times the mean, and at least five, is far out in the tail for any usual mean.)
+ */
+export const SURGE_FACTOR = 3;
+/** How many of the day's complaints an alert points at. */
+const SAMPLES = 5;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `today` complaints are a spike over a baseline of `baseline` a day. */
+export function isSurge(today: number, baseline: number): boolean {
+  return today >= Math.max(MIN_COMPLAINTS, SURGE_FACTOR * baseline);
+}
+
+/** Returns the alerts raised by this run. */
+export async function detectSurges(
+  env: { DB: D1Database; DELIVERIES: Queue<DeliveryMessage>; DASHBOARD_URL?: string },
+  now: Date,
+): Promise<SurgeEvent['data'][]> {
+  const day = now.toISOString().slice(0, 10);
+  const dayStart = `${day}T00:00:00.000Z`;
+  const window = {
+    baselineStart: new Date(Date.parse(dayStart) - BASELINE_DAYS * DAY_MS).toISOString(),
+    dayStart,
+    now: now.toISOString(),
+  };
+  const link = env.DASHBOARD_URL ? `${env.DASHBOARD_URL.replace(/\/+$/, '')}/#insights` : null;
+  const raised: SurgeEvent['data'][] = [];
+  const deliveryIds: string[] = [];
+  for (const count of await surgeCounts(env.DB, window, MIN_COMPLAINTS)) {
+    const baseline = Number((count.before / BASELINE_DAYS).toFixed(2));
+    if (!isSurge(count.today, count.before / BASELINE_DAYS)) continue;
+    const event: SurgeEvent = {
+      type: 'alert.surge',
+      timestamp: window.now,
+      data: {
+        id: newId('al'),
+        siteId: count.siteId,
+        topic: count.topic,
+        day,
+        today: count.today,
+        baseline,
+        sampleFeedbackIds: await sampleComplaints(env.DB, count.siteId, count.topic, dayStart, window.now, SAMPLES),
+        link,
+      },
+    };
+    const result = await raiseSurge(env.DB, event);
+    if (!result.raised) continue;
+    raised.push(event.data);
+    deliveryIds.push(...result.deliveryIds);
+  }
+  if (deliveryIds.length) {
+    // Left pending in D1 if the queue fails: the sweep (jobs/resend-stalled.ts) sends them.
+    await enqueue(env.DELIVERIES, deliveryIds.map(firstMessage)).catch(async (err: unknown) => {
+      console.error(JSON.stringify({ job: 'surge', error: 'enqueue failed; the sweep will resend', ids: deliveryIds, message: String(err) }));
+      await forgetEnqueued(env.DB, deliveryIds).catch(() => {});
+    });
+  }
+  return raised;
+}
