@@ -22,6 +22,8 @@ import { registerGetSite } from './routes/site-get.js';
 import { registerUpdateSite } from './routes/site-update.js';
 import { registerCreateSite } from './routes/sites-create.js';
 import { registerSetAssignee } from './routes/feedback-assignee.js';
+import { registerInviteCustomer } from './routes/feedback-invitation.js';
+import { registerInvitationPage } from './routes/invitation-page.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
@@ -54,6 +56,8 @@ export function createApp() {
     FEEDBACK_ID.test(c.req.param('id')) ? c.redirect(`/dashboard/#feedback/${c.req.param('id')}`, 302) : next(),
   );
 
+  registerInvitationPage(base);
+
   // Each register… adds its route to the app it is given and returns it with the route's type:
   // the chain is what types the SDK's client, so every route joins it.
   const core = registerDeleteCustomer(
@@ -62,7 +66,9 @@ export function createApp() {
     ),
   );
   // Support's inbox, and the numbers.
-  const inbox = registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core)))));
+  const inbox = registerInviteCustomer(
+    registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core))))),
+  );
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(
       registerUpdateStudioTestimonial(
