@@ -56,8 +56,6 @@ export function createApp() {
     FEEDBACK_ID.test(c.req.param('id')) ? c.redirect(`/dashboard/#feedback/${c.req.param('id')}`, 302) : next(),
   );
 
-  registerInvitationPage(base);
-
   // Each register… adds its route to the app it is given and returns it with the route's type:
   // the chain is what types the SDK's client, so every route joins it.
   const core = registerDeleteCustomer(
@@ -65,9 +63,9 @@ export function createApp() {
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
-  // Support's inbox, and the numbers.
-  const inbox = registerInviteCustomer(
-    registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core))))),
+  // Support's inbox, the numbers, and closing the loop: the invitation to say how it went and its page.
+  const inbox = registerInvitationPage(
+    registerInviteCustomer(registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core)))))),
   );
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(

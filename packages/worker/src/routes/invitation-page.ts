@@ -3,21 +3,38 @@
  * customer wrote, and the feedback form inline, loaded from this worker's /tandem.js. The script
  * tag hands the form the token as the metadata key `tandem.invitation` (the widget needs nothing
  * new, see lib/invitation.ts), and POST /v1/feedback takes it as the invitation the message
- * answers. HTML for people, not part of the JSON API.
+ * answers. HTML for people; in the OpenAPI document so every path the worker serves is there.
  */
-import type { Hono } from 'hono';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { html } from 'hono/html';
+import type { Schema } from 'hono/types';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { findInvitationByToken } from '../db/invitations.js';
 import type { AppEnv } from '../env.js';
 import { sha256 } from '../lib/hash.js';
 import { INVITATION_METADATA_KEY, INVITATION_TOKEN } from '../lib/invitation.js';
 
-export const INVITATION_PAGE = '/how-did-it-go/:token';
+const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 
-export function registerInvitationPage<A extends Hono<AppEnv, any, any>>(app: A): A {
-  app.get(INVITATION_PAGE, async (c) => {
-    const token = c.req.param('token');
+export const route = createRoute({
+  method: 'get',
+  path: '/how-did-it-go/{token}',
+  tags: ['Pages'],
+  summary: 'The invitation page',
+  description:
+    'The link POST /v1/feedback/{id}/invitation makes: a page with the site’s name, when the customer wrote, and the ' +
+    'feedback form, whose answer is linked to the invitation. Served with a strict Content-Security-Policy, no Referer and no caching.',
+  request: { params: z.object({ token: z.string() }) },
+  responses: {
+    200: page('The page with the form.'),
+    404: page('A friendly page: no such link.'),
+    410: page('A friendly page: the link expired, or was answered already.'),
+  },
+});
+
+export const registerInvitationPage = <S extends Schema>(app: OpenAPIHono<AppEnv, S>) =>
+  app.openapi(route, async (c) => {
+    const { token } = c.req.valid('param');
     const invitation = INVITATION_TOKEN.test(token) ? await findInvitationByToken(c.env.DB, await sha256(token)) : null;
     const nonce = newNonce();
     const page = (status: 404 | 410 | 200, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) =>
@@ -48,8 +65,6 @@ export function registerInvitationPage<A extends Hono<AppEnv, any, any>>(app: A)
       <script src="/tandem.js" async nonce="${nonce}" data-site="${invitation.publishableKey}"
         data-meta-${INVITATION_METADATA_KEY}="${token}" data-page-url="none"></script>`);
   });
-  return app;
-}
 
 function layout(nonce: string, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
   return html`<!doctype html>
