@@ -73,6 +73,8 @@ function layout(nonce: string, title: string, body: HtmlEscapedString | Promise<
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex" />
+    <!-- No icon to fetch: the worker has none, and the browser would ask for /favicon.ico. -->
+    <link rel="icon" href="data:," />
     <title>${title}</title>
     <style nonce="${nonce}">
       :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
