@@ -3,7 +3,7 @@
 // with `wrangler dev` on http://127.0.0.1:8787. Once it answers, a few customer messages go to
 // the demo site (once: see demo-inbox.mjs), so support's inbox has something to work on.
 import { spawn } from 'node:child_process';
-import { sendDemoInbox } from './demo-inbox.mjs';
+import { closeDemoLoop, sendDemoInbox } from './demo-inbox.mjs';
 import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
@@ -28,7 +28,11 @@ dev.stdout.on('data', async (chunk) => {
   if (!announced && String(chunk).includes('Ready on')) {
     announced = true;
     const inbox = await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d').then(
-      (ids) => `${ids.length} demo messages wait in support's inbox`,
+      async (ids) => {
+        // One complaint resolved and answered through its invitation: a recovered customer's praise.
+        await closeDemoLoop(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d', 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8', ids[4]);
+        return `${ids.length} demo messages wait in support's inbox, one of them resolved and answered`;
+      },
       (error) => `the demo messages could not be sent (${error.message})`,
     );
     console.log(`
