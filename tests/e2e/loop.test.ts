@@ -103,6 +103,7 @@ describe('closing the loop', () => {
     await pane.getByRole('listitem').filter({ hasText: /Invited by Ana Ruiz \(Support\) on [\s\S]+:\s+answered on [\s\S]+\s*\(read the answer\)/ }).waitFor();
     expect(await pane.getByRole('link', { name: 'read the answer' }).getAttribute('href')).toBe(`#feedback/${answer.id}`);
     expect(problems).toEqual([]);
+    await Promise.all([page.close(), customer.page.close()]);
   });
 
   it('offers no invitation to a pr key, nor for a resolved message without an email', async () => {
@@ -120,6 +121,7 @@ describe('closing the loop', () => {
     await detailPane(pr.page).getByText(/Invited by Ana Ruiz/).waitFor();
     expect(await detailPane(pr.page).getByRole('button', { name: /Invite/ }).count()).toBe(0);
     expect([...problems, ...pr.problems]).toEqual([]);
+    await Promise.all([page.close(), pr.page.close()]);
   });
 
   it('answers a link that does not exist with a friendly page, without errors', async () => {
@@ -131,6 +133,7 @@ describe('closing the loop', () => {
     await page.getByRole('heading', { level: 1, name: 'We could not find this link' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(violations).toEqual([]);
+    await page.close();
   });
 });
 

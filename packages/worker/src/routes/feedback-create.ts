@@ -64,9 +64,9 @@ export const registerCreateFeedback = <S extends Schema>(app: OpenAPIHono<AppEnv
       throw new ApiError('invalid_request', 'The Idempotency-Key header and idempotencyKey in the body differ.');
     }
     const idempotencyKey = keyInHeader ?? keyInBody ?? null;
-    const requestHash = await sha256(canonicalJson({ ...input, invitation: invitationIn(body) }));
-
     const token = invitationIn(body);
+    const requestHash = await sha256(canonicalJson({ ...input, invitation: token }));
+
     const invitation = token === undefined ? null : await openInvitation(c, token);
     if (invitation?.answeredAt) {
       // A retry of the answer (same key) is answered as the first time; any other is refused.
