@@ -5,7 +5,7 @@
 // work on; weeks of backdated messages (demo-history.mjs) give insights its charts, and the surge
 // job runs once so today's surge of billing complaints shows as an alert.
 import { spawn } from 'node:child_process';
-import { DEMO_PRAISE, sendDemoInbox } from './demo-inbox.mjs';
+import { closeDemoLoop, DEMO_PRAISE, sendDemoInbox } from './demo-inbox.mjs';
 import { bin, buildExampleApp, prepareDatabase, prepareDemoAssets, root, run, seedDemoHistory, SURGE_CRON, toolEnv } from './tools.mjs';
 
 const PORT = process.env.PORT ?? '8787';
@@ -32,10 +32,15 @@ dev.stdout.on('data', async (chunk) => {
   if (!announced && String(chunk).includes('Ready on')) {
     announced = true;
     const inbox = await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d')
-      .then(async (ids) => [ids, await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d', DEMO_PRAISE)])
+      .then(async (ids) => {
+        // One complaint resolved and answered through its invitation: a recovered customer's praise.
+        await closeDemoLoop(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d', 'sk_demo_8c4e2a91f05b47d3a6e9c1b07d52f3e8', ids[4]);
+        return [ids, await sendDemoInbox(url, 'pk_demo_3b7f1d6a92e04c8b5a1f7e2d', DEMO_PRAISE)];
+      })
       .then(
         ([inboxIds, praiseIds]) =>
-          `${inboxIds.length} demo messages wait in support's inbox, ${praiseIds.length} praise to quote in PR's studio`,
+          `${inboxIds.length} demo messages wait in support's inbox (one resolved and answered), ` +
+          `${praiseIds.length} praise to quote in PR's studio`,
         (error) => `the demo messages could not be sent (${error.message})`,
       );
     const surge = await fetch(`${url}/__scheduled?cron=${encodeURIComponent(SURGE_CRON)}`).then(

@@ -69,6 +69,13 @@ api PUT "/v1/feedback/$FB/routes" "$SUPPORT" '{"routes":["support","product"],"r
 api POST "/v1/feedback/$FB/notes" "$SUPPORT" '{"text":"Refunded the second charge.","actor":"Ana"}' >/dev/null
 api GET "/v1/feedback/$FB" "$SUPPORT" >/dev/null
 
+echo '# Resolved, the customer is invited to say how it went; their answer is linked to the complaint' >&2
+api PUT "/v1/feedback/$FB/status" "$SUPPORT" '{"status":"resolved","actor":"Ana"}' >/dev/null
+LINK=$(api POST "/v1/feedback/$FB/invitation" "$SUPPORT" '{"actor":"Ana"}' | field url)
+echo "\$ curl -X GET '$LINK'  # the page the customer opens, with the form" >&2
+curl -sS --fail-with-body "$LINK" >/dev/null
+api POST /v1/feedback "$PK" "{\"message\":\"Refunded the same day. Thank you!\",\"rating\":5,\"invitation\":\"${LINK##*/}\"}" >/dev/null
+
 echo '# Praise with consent becomes a testimonial on the wall (PR'"'"'s key)' >&2
 PRAISE=$(api POST /v1/feedback "$PK" '{"message":"The beans are wonderful and arrive so fast. Thank you!","rating":5,"name":"Lucía M.","consent":{"publish":true}}' | field id)
 api GET '/v1/studio/candidates?limit=20' "$PR" >/dev/null

@@ -117,6 +117,12 @@ export function createAdminClient(options: AdminClientOptions) {
     /** An internal note, never shown to the customer (any role). */
     addNote: (feedbackId: string, body: Body<V1['feedback'][':id']['notes']['$post']>, options?: CallOptions) =>
       call<Answer<V1['feedback'][':id']['notes']['$post'], 201>>('POST', `/v1/feedback/${id(feedbackId)}/notes`, { json: body }, options),
+    /**
+     * Invites the customer of a resolved message who left an email to say how it went: resolves
+     * with the link to send them (shown once), where to send it and until when it works.
+     */
+    invite: (feedbackId: string, body: Body<V1['feedback'][':id']['invitation']['$post']> = {}, options?: CallOptions) =>
+      call<Answer<V1['feedback'][':id']['invitation']['$post'], 201>>('POST', `/v1/feedback/${id(feedbackId)}/invitation`, { json: body }, options),
   };
 
   type Studio = V1['studio']['testimonials'];

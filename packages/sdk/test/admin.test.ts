@@ -94,6 +94,26 @@ describe('createAdminClient against wrangler dev', () => {
     expect((await rejection(pr.feedback.setStatus(id, { status: 'resolved' }))).code).toBe('forbidden');
   });
 
+  it('invites the customer of a resolved complaint to say how it went; their answer links back', async () => {
+    const { id } = await tandem.submit({ message: 'Two of my three bags never came.', rating: 1, email: 'sam@example.com' });
+    expect((await rejection(admin.feedback.invite(id))).code).toBe('not_resolved');
+    await admin.feedback.setStatus(id, { status: 'resolved', actor: 'Ana' });
+    const invitation = await admin.feedback.invite(id, { actor: 'Ana' });
+    expect(invitation).toMatchObject({ id: expect.stringMatching(/^inv_/), email: 'sam@example.com' });
+    expect(invitation.url).toMatch(new RegExp(`^${endpoint}/how-did-it-go/ivt_[0-9a-f]{32}$`));
+    const page = await fetch(invitation.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('How did it go?');
+
+    const answer = await tandem.submit({ message: 'The bags came the next day. Great service!', rating: 5, invitation: invitation.url.split('/').at(-1) });
+    expect((await admin.feedback.get(answer.id)).invitedAfter).toBe(id);
+    expect((await admin.feedback.get(id)).invitations).toEqual([
+      expect.objectContaining({ id: invitation.id, answeredBy: answer.id, by: expect.objectContaining({ role: 'admin', actor: 'Ana' }) }),
+    ]);
+    const again = await rejection(tandem.submit({ message: 'And again!', rating: 5, invitation: invitation.url.split('/').at(-1) }));
+    expect(again.code).toBe('invitation_answered');
+  });
+
   it('makes, edits, approves and withdraws a testimonial, which the public wall follows', async () => {
     const quote = `Best beans in town, roasted fresh. ${randomUUID().slice(0, 6)}`;
     const { id: feedbackId } = await tandem.submit({ message: quote, rating: 5, name: 'Lucía M.', consent: { publish: true } });

@@ -12,8 +12,8 @@ it('examples/curl/api.sh calls every route of the API, each answering 2xx', asyn
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toContain('Done: every route answered.');
 
-  // What the script called: "$ curl -X METHOD 'http://…/v1/path?query' …"
-  const called = [...run.stderr.matchAll(/^\$ curl -X (\w+) '[^']*?(\/v1\/[^'?]*)/gm)].map(([, method, path]) => `${method} ${path}`);
+  // What the script called: "$ curl -X METHOD 'http://host/v1/path?query' …" (and the invitation page, not under /v1).
+  const called = [...run.stderr.matchAll(/^\$ curl -X (\w+) 'https?:\/\/[^/']+(\/[^'?]*)/gm)].map(([, method, path]) => `${method} ${path}`);
   const doc = (await (await fetch(`${endpoint}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   const missing: string[] = [];
   for (const [template, operations] of Object.entries(doc.paths)) {

@@ -23,6 +23,8 @@ import { registerGetSite } from './routes/site-get.js';
 import { registerUpdateSite } from './routes/site-update.js';
 import { registerCreateSite } from './routes/sites-create.js';
 import { registerSetAssignee } from './routes/feedback-assignee.js';
+import { registerInviteCustomer } from './routes/feedback-invitation.js';
+import { registerInvitationPage } from './routes/invitation-page.js';
 import { registerCreateFeedback } from './routes/feedback-create.js';
 import { registerGetFeedback } from './routes/feedback-get.js';
 import { registerListFeedback } from './routes/feedback-list.js';
@@ -63,9 +65,12 @@ export function createApp() {
       registerListTestimonials(registerUpdateFeedback(registerGetFeedback(registerListFeedback(registerCreateFeedback(base))))),
     ),
   );
-  // Support's inbox, and the numbers and alerts.
-  const inbox = registerListAlerts(
-    registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core))))),
+  // Support's inbox, the numbers and alerts, and closing the loop: the invitation to say how it
+  // went and its page.
+  const inbox = registerInvitationPage(
+    registerInviteCustomer(
+      registerListAlerts(registerStats(registerOverrideRoutes(registerAddNote(registerSetAssignee(registerSetStatus(core)))))),
+    ),
   );
   const studio = registerWithdrawStudioTestimonial(
     registerApproveStudioTestimonial(

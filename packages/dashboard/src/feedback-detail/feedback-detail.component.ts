@@ -19,6 +19,9 @@ import { can, ROLE_NAMES, type Role } from '../session.js';
 import { styles } from './feedback-detail.styles.js';
 
 type LogEntry = FeedbackDetail['events'][number];
+type Invitation = FeedbackDetail['invitations'][number];
+/** The link just made: shown once by the API, so only here until another message is opened. */
+type NewInvitation = Awaited<ReturnType<AdminClient['feedback']['invite']>>;
 type Team = (typeof ROUTES)[number];
 
 /**
@@ -26,6 +29,10 @@ type Team = (typeof ROUTES)[number];
  * page, browser, contact, the triage's reasons and confidence, and the log. Admin and support
  * keys change its status, assignee and teams; every role may add an internal note. Each change
  * is a call to the API, whose answer replaces what is shown.
+ *
+ * Closing the loop: on a resolved message with an email, admin and support keys invite the
+ * customer to say how it went (a link to copy or send by email); the invitations sent and their
+ * answers are listed, and an answer links back to the message it followed.
  *
  * @tagname tandem-feedback-detail
  * @event tandem-feedback-changed - The message changed; `detail` is it as the API answered.
@@ -47,6 +54,7 @@ export class TandemFeedbackDetail extends LitElement {
   @state() private error = '';
   /** The teams ticked in the form, before they are saved. */
   @state() private teams: Team[] = [];
+  @state() private invitation?: NewInvitation;
 
   #abort?: AbortController;
 
@@ -81,6 +89,7 @@ export class TandemFeedbackDetail extends LitElement {
   }
 
   private show(feedback: FeedbackDetail) {
+    if (feedback.id !== this.feedback?.id) this.invitation = undefined;
     this.feedback = feedback;
     this.teams = [...feedback.routes] as Team[];
   }
@@ -172,6 +181,30 @@ export class TandemFeedbackDetail extends LitElement {
     if (saved) field.value = '';
   }
 
+  private async invite() {
+    let made: NewInvitation | undefined;
+    const sent = await this.change(async (c, id) => {
+      made = await c.feedback.invite(id, this.by);
+    }, 'Invitation link ready: copy it or email it to the customer.');
+    if (sent && made) {
+      this.invitation = made;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#invitation-link')?.focus();
+    }
+  }
+
+  private async copyLink() {
+    if (!this.invitation) return;
+    try {
+      await navigator.clipboard.writeText(this.invitation.url);
+      this.dispatchEvent(dashboardEvent('tandem-announce', { message: 'Link copied.' }));
+    } catch {
+      // No clipboard permission (an insecure origin, a refusal): the field is selected to copy by hand.
+      this.renderRoot.querySelector<HTMLInputElement>('#invitation-link')?.select();
+      this.error = 'Could not copy: the link is selected, press Ctrl+C (⌘C) to copy it.';
+    }
+  }
+
   override render() {
     const f = this.feedback;
     if (!f) {
@@ -190,7 +223,7 @@ export class TandemFeedbackDetail extends LitElement {
         <p class="message" data-testid="message">${f.message}</p>
         ${this.renderFacts(f)} ${this.renderTriage(f)}
         <p class="error" role="alert">${this.error}</p>
-        ${this.renderActions(f)}
+        ${this.renderActions(f)} ${this.renderLoop(f)}
         <h3>Log</h3>
         ${this.renderLog(f.events)}
       </article>
@@ -205,6 +238,10 @@ export class TandemFeedbackDetail extends LitElement {
       <dl>
         <dt>Received</dt>
         <dd><time datetime=${f.createdAt}>${when(f.createdAt)}</time></dd>
+        ${f.invitedAfter
+          ? html`<dt>Follow-up</dt>
+              <dd class="answers">Answers the invitation sent after <a href="#feedback/${f.invitedAfter}">their earlier message</a></dd>`
+          : nothing}
         <dt>Rating</dt>
         <dd>${rating ?? html`<span class="muted">none given</span>`}</dd>
         ${f.category ? html`<dt>Chose</dt><dd>${f.category}</dd>` : nothing}
@@ -321,6 +358,55 @@ export class TandemFeedbackDetail extends LitElement {
           </form>`
         : nothing}
     `;
+  }
+
+  /** Closing the loop: the invitations sent after this message, and a new one when it may be sent. */
+  private renderLoop(f: FeedbackDetail) {
+    const email = f.email ?? f.user?.email;
+    const mayInvite = can.workInbox(this.keyRole) && f.status === 'resolved' && email;
+    if (!mayInvite && !f.invitations.length) return nothing;
+    return html`
+      <h3>How did it go?</h3>
+      ${f.invitations.length ? html`<ul class="invitations">${f.invitations.map((i) => this.renderInvitation(i))}</ul>` : nothing}
+      ${mayInvite
+        ? html`<div class="row">
+            <button type="button" ?disabled=${this.busy} @click=${this.invite}>
+              ${f.invitations.length ? 'Invite again' : 'Invite to say how it went'}
+            </button>
+          </div>`
+        : nothing}
+      ${this.invitation && email ? this.renderNewLink(this.invitation, email) : nothing}
+    `;
+  }
+
+  private renderInvitation(i: Invitation) {
+    return html`<li>
+      Invited by ${who(i.by)} on <time datetime=${i.createdAt}>${when(i.createdAt)}</time>:
+      ${i.answeredAt
+        ? html`answered on <time datetime=${i.answeredAt}>${when(i.answeredAt)}</time>${i.answeredBy
+            ? html` (<a href="#feedback/${i.answeredBy}">read the answer</a>)`
+            : nothing}`
+        : Date.parse(i.expiresAt) < Date.now()
+          ? html`<span class="muted">no answer; the link expired</span>`
+          : html`<span class="muted">no answer yet; the link works until ${when(i.expiresAt)}</span>`}
+    </li>`;
+  }
+
+  /** The new link, shown once: to copy, or to send in the agent's own mail program. */
+  private renderNewLink(invitation: NewInvitation, email: string) {
+    const subject = 'How did it go?';
+    const body =
+      `Hello,\n\nYou wrote to us a little while ago, and we hope it is sorted now. Would you tell us how it went? ` +
+      `It takes a minute:\n\n${invitation.url}\n\nThe link works until ${when(invitation.expiresAt)}.\n\nThank you!`;
+    const mailto = `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    return html`<div class="new-link">
+      <label for="invitation-link">Link to send to ${email} <span class="muted">(shown once)</span></label>
+      <div class="row">
+        <input id="invitation-link" type="text" readonly .value=${invitation.url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        <button type="button" @click=${this.copyLink}>Copy link</button>
+        <a class="button" href=${mailto}>Email the customer</a>
+      </div>
+    </div>`;
   }
 
   private renderLog(events: LogEntry[]) {

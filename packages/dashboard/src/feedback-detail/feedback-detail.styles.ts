@@ -58,6 +58,31 @@ export const styles = [
       color: var(--t-accent);
     }
 
+    .invitations {
+      margin: 0 0 0.5rem;
+      padding-left: 1.25rem;
+    }
+
+    .new-link {
+      margin-top: 0.75rem;
+    }
+
+    /* "Email the customer" opens the mail program: a link that looks like the buttons beside it. */
+    a.button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 2.5rem;
+      padding: 0.4rem 0.9rem;
+      border: 1px solid var(--t-border);
+      border-radius: var(--t-radius);
+      text-decoration: none;
+    }
+
+    #invitation-link {
+      flex: 1 1 16rem;
+      min-width: 0;
+    }
+
     ul.reasons {
       margin: 0;
       padding-left: 1.25rem;

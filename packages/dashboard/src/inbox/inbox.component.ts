@@ -59,14 +59,22 @@ export class TandemInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.onShortcut);
-    this.selectedId = FRAGMENT.exec(location.hash)?.[1];
+    window.addEventListener('hashchange', this.followAddress);
+    this.followAddress();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onShortcut);
+    window.removeEventListener('hashchange', this.followAddress);
     clearTimeout(this.typingTimer);
   }
+
+  /** Opens the message the fragment names: on arrival, and when a link in a message names another. */
+  private followAddress = () => {
+    const id = FRAGMENT.exec(location.hash)?.[1];
+    if (id) this.selectedId = id;
+  };
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('client') && this.client) void this.list.reload(this.client, this.filters);

@@ -61,11 +61,15 @@ export async function deleteCustomerData(db: D1Database, siteId: string, data: C
   // Children first, so no statement sets off a foreign-key action: D1 counts the rows those
   // change in meta.changes, which would inflate the counts. The testimonials' history, then the
   // testimonials (deleting a message would otherwise only unlink its quote), the messages' log
-  // and notes, then the messages, counted by RETURNING (their deliveries go with them by cascade).
-  const [, testimonials, , feedback] = await db.batch([
+  // and notes, the invitations sent after them and the links to answers, then the messages, counted by RETURNING (their deliveries go with them by cascade).
+  const [, testimonials, , , , feedback] = await db.batch([
     db.prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (${made})`).bind(siteId, ids),
     db.prepare(`DELETE FROM testimonials WHERE id IN (${made})`).bind(siteId, ids),
     db.prepare(`DELETE FROM feedback_events WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
+    db.prepare(`DELETE FROM invitations WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
+    db
+      .prepare(`UPDATE invitations SET answered_feedback_id = NULL WHERE site_id = ?1 AND answered_feedback_id IN (SELECT value FROM json_each(?2))`)
+      .bind(siteId, ids),
     db.prepare(`DELETE FROM feedback WHERE site_id = ?1 AND id IN (SELECT value FROM json_each(?2)) RETURNING id`).bind(siteId, ids),
   ]);
   return { feedback: feedback!.results.length, testimonials: testimonials!.meta.changes };

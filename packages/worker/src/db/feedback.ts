@@ -32,6 +32,7 @@ export interface FeedbackRow {
   routes_override: string | null;
   request_hash: string | null;
   follow_up_token: string;
+  invited_after: string | null;
   created_at: string;
 }
 
@@ -43,6 +44,8 @@ export interface NewFeedback {
   idempotencyKey: string | null;
   requestHash: string;
   followUpToken: string;
+  /** The complaint whose invitation this message answers. */
+  invitedAfter?: string | null;
   createdAt: string;
 }
 
@@ -58,7 +61,7 @@ export const EFFECTIVE_ROUTES = 'COALESCE(feedback.routes_override, feedback.rou
 
 export const COLUMNS = `id, message, rating, score, category, email, name, consent_publish, consent_at, consent_version,
   page_url, metadata, context, user_id, user_email, user_name, signals, label, routes, sentiment, confidence,
-  reasons, urgency, topics, pr_risk, status, assignee, routes_override, request_hash, follow_up_token, created_at`;
+  reasons, urgency, topics, pr_risk, status, assignee, routes_override, request_hash, follow_up_token, invited_after, created_at`;
 
 /** The email and name a message is stored with: what the customer typed wins over what the site knows. */
 export function contactOf(input: FeedbackInput): { email: string | null; name: string | null } {
@@ -85,8 +88,8 @@ export function insertFeedbackStatement(db: D1Database, f: NewFeedback): D1Prepa
       `INSERT INTO feedback (id, site_id, message, rating, score, category, email, name, consent_publish,
          consent_at, consent_version, page_url, metadata, context, user_id, user_email, user_name, signals,
          label, routes, sentiment, confidence, reasons, urgency, topics, pr_risk, idempotency_key, request_hash,
-         follow_up_token, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         follow_up_token, invited_after, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (site_id, idempotency_key) DO NOTHING`,
     )
     .bind(
@@ -119,6 +122,7 @@ export function insertFeedbackStatement(db: D1Database, f: NewFeedback): D1Prepa
       f.idempotencyKey,
       f.requestHash,
       f.followUpToken,
+      f.invitedAfter ?? null,
       f.createdAt,
     );
 }
@@ -219,12 +223,16 @@ export interface ListFilter {
   limit: number;
 }
 
-/** Every message of the site from this email, as typed or as the site gave it (identify), newest first. */
+/**
+ * Every message of the site from this email, as typed or as the site gave it (identify), and the
+ * answers to invitations sent to it (which may carry no email), newest first.
+ */
 export async function listCustomerFeedback(db: D1Database, siteId: string, email: string): Promise<Feedback[]> {
+  const theirs = 'site_id = ?1 AND (lower(email) = lower(?2) OR lower(user_email) = lower(?2))';
   const { results } = await db
     .prepare(
       `SELECT ${COLUMNS} FROM feedback
-        WHERE site_id = ?1 AND (lower(email) = lower(?2) OR lower(user_email) = lower(?2))
+        WHERE ${theirs} OR (site_id = ?1 AND invited_after IN (SELECT id FROM feedback WHERE ${theirs}))
         ORDER BY id DESC`,
     )
     .bind(siteId, email)
@@ -305,6 +313,7 @@ export function toFeedback(row: FeedbackRow): Feedback {
     prRisk: row.pr_risk === 1,
     status: row.status,
     assignee: row.assignee,
+    invitedAfter: row.invited_after,
     createdAt: row.created_at,
   };
 }

@@ -7,6 +7,7 @@ import { newId } from '../lib/ids.js';
 import type { Feedback } from '../schemas/feedback.js';
 import type { ByWhom, FeedbackDetail, FeedbackEvent } from '../schemas/inbox.js';
 import { EFFECTIVE_ROUTES, findFeedback } from './feedback.js';
+import { listInvitations } from './invitations.js';
 
 export type Change =
   | { kind: 'status'; value: Feedback['status'] }
@@ -90,14 +91,18 @@ export async function addNote(
   return row && toEvent(row);
 }
 
-/** One message with the override's who, when and why, and its log oldest first; null for another site's. */
+/**
+ * One message with the override's who, when and why, its log and the invitations sent after it,
+ * oldest first; null for another site's.
+ */
 export async function findFeedbackDetail(db: D1Database, siteId: string, id: string): Promise<FeedbackDetail | null> {
-  const [feedback, { results }] = await Promise.all([
+  const [feedback, { results }, invitations] = await Promise.all([
     findFeedback(db, siteId, id),
     db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM feedback_events WHERE site_id = ? AND feedback_id = ? ORDER BY id`)
       .bind(siteId, id)
       .all<EventRow>(),
+    listInvitations(db, siteId, id),
   ]);
   if (!feedback) return null;
   const events = results.map(toEvent);
@@ -106,6 +111,7 @@ export async function findFeedbackDetail(db: D1Database, siteId: string, id: str
     ...feedback,
     override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
     events,
+    invitations,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Per-site retention: customer messages older than the site's `retention_days` are deleted, with
- * their log and internal notes. Run every night by the scheduled handler (wrangler.toml
+ * their log, internal notes and the invitations sent after them. Run every night by the scheduled handler (wrangler.toml
  * [triggers]). The message, email and context go, and so do the message's deliveries (their
  * payload holds the message too) and the edit history of its testimonial, which holds earlier
  * versions of the customer's words. An approved testimonial whose customer still agrees to be
@@ -17,7 +17,7 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
   // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
   // rows in the message's `changes`: done first, the count is the messages alone.
   const at = now.toISOString();
-  const [, , , , deleted] = await db.batch([
+  const [, , , , , , deleted] = await db.batch([
     db
       .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
       .bind(at),
@@ -33,6 +33,8 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
       .bind(at),
     db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`DELETE FROM invitations WHERE feedback_id IN (${EXPIRED})`).bind(at),
+    db.prepare(`UPDATE invitations SET answered_feedback_id = NULL WHERE answered_feedback_id IN (${EXPIRED})`).bind(at),
     // Counted by RETURNING: its deliveries go by cascade, which meta.changes would count too.
     db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED}) RETURNING id`).bind(at),
   ]);

@@ -4,7 +4,7 @@ import { monotonicFactory } from 'ulid';
 const ulid = monotonicFactory();
 
 /** A prefixed, time-sortable id such as `fb_01JD3X…`. */
-export function newId(prefix: 'fb' | 'tm' | 'site' | 'key' | 'ev' | 'dst' | 'dlv' | 'al'): string {
+export function newId(prefix: 'fb' | 'tm' | 'site' | 'key' | 'ev' | 'dst' | 'dlv' | 'al' | 'inv'): string {
   return `${prefix}_${ulid()}`;
 }
 

@@ -68,6 +68,15 @@ async function liveKey(c: AppContext, key: string | undefined, kind: KeyKind): P
   return found;
 }
 
+export interface PublishableKeyOptions {
+  /**
+   * Also takes requests from the worker's own origin when this says yes: the invitation page
+   * (/how-did-it-go/…) is served there, not on the site. The route must then check what made it
+   * say yes.
+   */
+  ownOriginIf?: (c: AppContext) => boolean | Promise<boolean>;
+}
+
 /**
  * Public routes: the publishable key from the Authorization header, or else the `siteKey` query
  * parameter (GETs, which stay cacheable) or the JSON body's `siteKey` (POSTs: sendBeacon cannot
@@ -75,7 +84,7 @@ async function liveKey(c: AppContext, key: string | undefined, kind: KeyKind): P
  * Requests from a browser must come from one of the site's allowed origins; requests with no
  * Origin come from servers and apps, which a publishable key also serves.
  */
-export function publishableKey(): MiddlewareHandler<AppEnv> {
+export function publishableKey({ ownOriginIf }: PublishableKeyOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = bearer(c);
     const other = c.req.method === 'GET' ? c.req.query('siteKey') : await siteKeyInBody(c);
@@ -84,7 +93,8 @@ export function publishableKey(): MiddlewareHandler<AppEnv> {
     }
     const { site } = await liveKey(c, header ?? other, 'publishable');
     const origin = c.req.header('origin');
-    if (origin !== undefined && !site.origins.includes(origin)) {
+    const own = origin === new URL(c.req.url).origin && ownOriginIf !== undefined && (await ownOriginIf(c));
+    if (origin !== undefined && !site.origins.includes(origin) && !own) {
       throw new ApiError(
         'origin_not_allowed',
         `${origin} is not an allowed origin of this site; add it to the site's allowed origins.`,

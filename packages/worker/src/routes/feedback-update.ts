@@ -8,6 +8,7 @@ import { sameSecret } from '../lib/hash.js';
 import { forgetTestimonials } from '../lib/testimonials-cache.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
+import { answersInvitation } from '../db/invitations.js';
 import { publishableKey } from '../middleware/keys.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { errorResponses } from '../schemas/error.js';
@@ -24,7 +25,9 @@ export const route = createRoute({
     '(409 `already_set`; sending the same one again is fine). Nothing else changes. A wrong or expired token, or the ' +
     'id of another site’s feedback, is a 404 either way. The answer says what the feedback now has, not the details.',
   security: [{ publishableKey: [] }],
-  middleware: [limitBody(), jsonBody(), publishableKey(), rateLimit()] as const,
+  // From the invitation page (the worker's own origin) only for an answer to an invitation: the
+  // form there offers to add an email after sending, as anywhere.
+  middleware: [limitBody(), jsonBody(), publishableKey({ ownOriginIf: (c) => answersInvitation(c.env.DB, c.req.param('id') ?? '') }), rateLimit()] as const,
   request: {
     params: z.object({
       id: z

@@ -3,6 +3,7 @@ import { CATEGORIES, LABELS, ROUTES, URGENCIES, type Category, type Label, type 
 import { FASTEST_HUMAN_MS } from '../lib/decision.js';
 import { FOLLOW_UP_HOURS, FOLLOW_UP_TOKEN } from '../lib/follow-up.js';
 import { ID_PATTERN } from '../lib/ids.js';
+import { INVITATION_METADATA_KEY } from '../lib/invitation.js';
 
 export const LabelSchema = z.enum(LABELS as [Label, ...Label[]]).openapi('Label');
 export const RouteSchema = z
@@ -139,6 +140,17 @@ export const FeedbackInputSchema = z
       .max(255)
       .optional()
       .openapi({ description: 'Same as the Idempotency-Key header, for sendBeacon.' }),
+    invitation: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          'The token of an invitation to say how it went (POST /v1/feedback/{id}/invitation): the message is stored as its ' +
+          `answer, with \`invitedAfter\`. The invitation page sends it as the metadata key \`${INVITATION_METADATA_KEY}\`, which is ` +
+          'taken the same way and not stored. A token that is unknown or another site’s is a 404, an expired one a 410, ' +
+          'one already answered a 409.',
+      }),
   })
   .refine((f) => f.rating === undefined || f.score === undefined, {
     path: ['score'],
@@ -219,6 +231,9 @@ export const FeedbackSchema = z
     prRisk: z.boolean().openapi({ description: 'The customer threatens to go public: PR is alerted too.' }),
     status: StatusSchema,
     assignee: z.string().nullable().openapi({ description: 'The agent working on it (a name or an email); null when nobody is.' }),
+    invitedAfter: z.string().nullable().openapi({
+      description: 'The complaint whose invitation to say how it went this message answers; null for any other message.',
+    }),
     createdAt: z.string(),
   })
   .openapi('Feedback');

@@ -61,14 +61,42 @@ export const FeedbackEventSchema = z
   })
   .openapi('FeedbackLogEntry', { description: 'One change to a message or one internal note, never shown to the customer.' });
 
+export const InvitationSchema = z
+  .object({
+    id: z.string().openapi({ example: 'inv_01JD3XA1B2C3D4E5F6G7H8J9K0' }),
+    createdAt: z.string(),
+    expiresAt: z.string().openapi({ description: 'The link takes no answer after this.' }),
+    answeredBy: z.string().nullable().openapi({ description: 'The message that answered it (its `invitedAfter` is this message’s id).' }),
+    answeredAt: z.string().nullable(),
+    by: ByWhomSchema,
+  })
+  .openapi('Invitation', { description: 'An invitation sent to the customer to say how it went, after the message was resolved.' });
+
+export const InvitationInputSchema = z.strictObject({ actor }).openapi('InvitationInput');
+
+export const InvitationCreatedSchema = z
+  .object({
+    id: z.string().openapi({ example: 'inv_01JD3XA1B2C3D4E5F6G7H8J9K0' }),
+    url: z.string().openapi({
+      description: 'The link to send the customer: a page of this worker with the feedback form. Shown once; only its hash is kept.',
+      example: 'https://feedback.example.com/how-did-it-go/ivt_3b1f0c9a7d2e4f6a8b0c1d2e3f4a5b6c',
+    }),
+    expiresAt: z.string(),
+    email: z.string().openapi({ description: 'Where to send it: the message’s email, else the identified user’s.' }),
+  })
+  .openapi('InvitationCreated');
+
 export const FeedbackDetailSchema = FeedbackSchema.extend({
   override: z
     .object({ by: ByWhomSchema, at: z.string(), reason: z.string().nullable() })
     .nullable()
     .openapi({ description: 'Who last overrode the routes, when and why; null while the triage’s routes stand.' }),
   events: z.array(FeedbackEventSchema).openapi({ description: 'Every change and note, oldest first.' }),
+  invitations: z.array(InvitationSchema).openapi({ description: 'Invitations to say how it went, oldest first.' }),
 }).openapi('FeedbackDetail');
 
 export type ByWhom = z.infer<typeof ByWhomSchema>;
 export type FeedbackEvent = z.infer<typeof FeedbackEventSchema>;
 export type FeedbackDetail = z.infer<typeof FeedbackDetailSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
