@@ -103,7 +103,17 @@ describe('closing the loop', () => {
     await pane.getByRole('listitem').filter({ hasText: /Invited by Ana Ruiz \(Support\) on [\s\S]+:\s+answered on [\s\S]+\s*\(read the answer\)/ }).waitFor();
     expect(await pane.getByRole('link', { name: 'read the answer' }).getAttribute('href')).toBe(`#feedback/${answer.id}`);
     expect(problems).toEqual([]);
-    await Promise.all([page.close(), customer.page.close()]);
+
+    // In PR's studio the praise is marked as a recovered customer's, linking to the complaint.
+    const pr = await openDashboard(browser());
+    await signIn(pr.page, site.keys.pr);
+    const card = pr.page.locator('tandem-studio li.card').filter({ hasText: 'Wonderful service' });
+    const mark = card.getByRole('link', { name: 'Recovered customer' });
+    await mark.waitFor();
+    expect(await mark.getAttribute('href')).toBe(`#feedback/${complaint}`);
+    expect(await axeViolations(pr.page)).toEqual([]);
+    expect(pr.problems).toEqual([]);
+    await Promise.all([page.close(), customer.page.close(), pr.page.close()]);
   });
 
   it('offers no invitation to a pr key, nor for a resolved message without an email', async () => {

@@ -14,6 +14,7 @@ const PAGE_SIZE = 20;
 export const EVENT_NAMES: Record<Delivery['event'], string> = {
   'feedback.created': 'Message',
   'feedback.pr_risk': 'PR-risk alert',
+  'alert.surge': 'Surge alert',
   test: 'Test event',
 };
 

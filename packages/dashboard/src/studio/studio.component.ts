@@ -212,6 +212,11 @@ export class TandemStudio extends LitElement {
     return html`<li class="card ${current ? 'current' : ''}" data-id=${c.id}>
       <p class="line">
         <span class="badge">${c.label === 'praise' ? 'Praise' : `${labelName(c.label)}, sent to PR`}</span>
+        ${c.invitedAfter
+          ? html`<a class="badge recovered" href="#feedback/${c.invitedAfter}" title="Their complaint was resolved, and they answered the invitation to say how it went"
+              >Recovered customer</a
+            >`
+          : nothing}
         <time datetime=${c.createdAt}>${when(c.createdAt)}</time>
       </p>
       <p class="message">${excerpt(c.message, 280)}</p>

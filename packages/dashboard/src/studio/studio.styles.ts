@@ -173,5 +173,12 @@ export const styles = [
     .wall {
       margin-top: 1.5rem;
     }
+
+    /* Praise from a customer whose complaint was resolved: a link to that complaint. */
+    .badge.recovered {
+      background: var(--t-selected);
+      color: var(--t-text);
+      text-decoration: none;
+    }
   `,
 ];
