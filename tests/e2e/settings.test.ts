@@ -125,7 +125,7 @@ describe('destinations', () => {
     expect(JSON.stringify(listed)).not.toContain(secret);
 
     const desk = card(page, 'Support desk');
-    expect(await desk.textContent()).toContain('Support, PR messages, and PR-risk alerts');
+    expect(await desk.textContent()).toContain('Support, PR messages, and PR-risk and surge alerts');
     expect(await desk.textContent()).toContain('Enabled');
 
     await desk.getByRole('button', { name: 'Send test event' }).click();

@@ -101,7 +101,7 @@ export class TandemDestinations extends LitElement {
       <h2 id="list-heading">Destinations</h2>
       <p class="hint muted">
         Where Tandem sends each message as it arrives: a signed webhook (Standard Webhooks headers) or a Slack incoming
-        webhook, for the teams it names. A destination that receives PR also gets PR-risk alerts.
+        webhook, for the teams it names. A destination that receives PR also gets PR-risk and surge alerts.
       </p>
       ${this.loadError
         ? html`<div role="alert"><p class="error">Could not load the destinations: ${this.loadError}</p>
@@ -200,7 +200,7 @@ export class TandemDestinations extends LitElement {
         <dd class="mono">${d.url}</dd>
         <dt>Receives</dt>
         <dd>
-          ${d.routes.map((r) => ROUTE_NAMES[r as Team] ?? r).join(', ')} messages${d.routes.includes('pr') ? ', and PR-risk alerts' : ''}
+          ${d.routes.map((r) => ROUTE_NAMES[r as Team] ?? r).join(', ')} messages${d.routes.includes('pr') ? ', and PR-risk and surge alerts' : ''}
         </dd>
         ${d.enabled ? nothing : html`<dt>Why disabled</dt><dd>${d.disabledReason ?? 'Turned off by an admin.'}</dd>`}
       </dl>
