@@ -145,7 +145,8 @@ export default [
   // beside the page and stylesheet from packages/dashboard/public.
   {
     input: { dashboard: 'packages/dashboard/src/main.ts' },
-    output: { dir: 'dist/public/dashboard', format: 'es', sourcemap: true },
+    // Insights (with Chart.js) is a chunk of its own, loaded when first opened.
+    output: { dir: 'dist/public/dashboard', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       resolve({ browser: true }),
       typescript({

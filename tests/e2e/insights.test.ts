@@ -83,6 +83,18 @@ describe('insights', () => {
     expect(problems).toEqual([]);
   });
 
+  it('loads the charting library only when insights is first opened', async () => {
+    const { page, requests, problems } = await openDashboard(browser());
+    await signIn(page, site.keys.pr);
+    const chunk = (url: string) => /\/dashboard\/insights-[\w-]+\.js$/.test(url);
+    expect(requests.filter(chunk)).toEqual([]);
+    await goTo(page, 'Insights');
+    await chartsDrawn(page);
+    expect(requests.filter(chunk)).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('draws messages by team and label, rating and complaint rate, and top topics, each with its table, for the range picked', async () => {
     const { page, problems } = await openInsights();
     const insights = page.locator('tandem-insights');

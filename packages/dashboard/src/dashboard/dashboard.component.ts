@@ -6,7 +6,6 @@ import { clearSession, clientFor, ROLE_NAMES, savedSession, sectionFor, sections
 import { styles } from './dashboard.styles.js';
 import '../sign-in/sign-in.js';
 import '../inbox/inbox.js';
-import '../insights/insights.js';
 import '../settings/settings.js';
 import '../studio/studio.js';
 
@@ -50,10 +49,16 @@ export class TandemDashboard extends LitElement {
     if (!this.me) return;
     const section = sectionFor(location.hash, this.me.role);
     if (section !== this.section) {
-      this.section = section;
+      this.show(section);
       this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus());
     }
   };
+
+  private show(section: SectionId) {
+    // Insights carries the charting library, most of the dashboard's weight: it loads on first use.
+    if (section === 'insights') void import('../insights/insights.js');
+    this.section = section;
+  }
 
   /** Picks up the session this tab kept, if its key still works. */
   private async resume() {
@@ -78,7 +83,7 @@ export class TandemDashboard extends LitElement {
     this.session = session;
     this.me = me;
     this.client = clientFor(session);
-    this.section = sectionFor(location.hash, me.role);
+    this.show(sectionFor(location.hash, me.role));
     this.view = { name: 'signed-in' };
   }
 
