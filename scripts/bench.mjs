@@ -2,6 +2,7 @@
 // whatever the numbers, and says which budget each figure is held to).
 //   1. Size of every script in dist/public (what the worker serves to pages), raw, gzip and brotli,
 //      and of each download a page makes: a file with every file it imports statically.
+//      and the dashboard's first download and its insights chunk.
 //   2. In real headless Chromium, on a plain page served from 127.0.0.1, with and without the
 //      script tag, and with a testimonial wall (grid and carousel, its testimonials answered by
 //      this script after a short wait): main-thread time at load (CDP TaskDuration /
@@ -91,6 +92,16 @@ for (const b of BUDGETS) {
   const kb2 = (n) => `${(n / 1024).toFixed(2)} KB`;
   const of = b.limit ? ` of ${kb2(b.limit)}` : '';
   console.log(`  ${verdict}  ${b.what.padEnd(44)} ${kb2(total)}${of} (${files.join(' + ')}${b.note ? `; ${b.note}` : ''})`);
+}
+
+// The dashboard (no budget in its issue): what signing in downloads, and what insights adds.
+const DASHBOARD = join(PUBLIC, 'dashboard');
+const dashboardSizes = readdirSync(DASHBOARD)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => [f, brotliCompressSync(readFileSync(join(DASHBOARD, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length]);
+console.log('\nDashboard (dist/public/dashboard, brotli)');
+for (const [f, brotli] of dashboardSizes) {
+  console.log(`  ${(f === 'dashboard.js' ? 'first download (Lit, admin SDK, every part but insights)' : `${f}: insights, loaded when opened`).padEnd(62)} ${kb(brotli)}`);
 }
 
 // ---- Chromium ----
