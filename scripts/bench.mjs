@@ -2,7 +2,7 @@
 // whatever the numbers, and says which budget each figure is held to).
 //   1. Size of every script in dist/public (what the worker serves to pages), raw, gzip and brotli,
 //      and of each download a page makes: a file with every file it imports statically.
-//      and the dashboard's first download and its insights chunk.
+//      Also the dashboard's first download and its insights chunk.
 //   2. In real headless Chromium, on a plain page served from 127.0.0.1, with and without the
 //      script tag, and with a testimonial wall (grid and carousel, its testimonials answered by
 //      this script after a short wait): main-thread time at load (CDP TaskDuration /
