@@ -48,6 +48,13 @@ describe('the scheduled handler', () => {
         ).bind(`fb_CRON${site.id.slice(-8)}${i}`, site.id, new Date(Date.parse(now.toISOString().slice(0, 10)) + i).toISOString()),
       ),
     );
+    // Ten days of messages: enough history for a baseline (none of them about billing).
+    await env.DB.prepare(
+      `INSERT INTO feedback (id, site_id, message, consent_publish, label, routes, sentiment, confidence, reasons, topics, created_at)
+       VALUES (?, ?, 'Lovely', 0, 'praise', '["pr"]', 0.8, 0.9, '[]', '[]', ?)`,
+    )
+      .bind(`fb_CRON${site.id.slice(-8)}old`, site.id, new Date(now.getTime() - 10 * 24 * 3600_000).toISOString())
+      .run();
     const alerts = () => env.DB.prepare('SELECT topic FROM alerts WHERE site_id = ?').bind(site.id).all();
     await run(CRONS.retention);
     expect((await alerts()).results).toEqual([]);

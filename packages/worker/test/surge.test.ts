@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SURGE_COUNTS } from '../src/db/alerts.js';
 import { slackMessage } from '../src/delivery/slack.js';
-import { detectSurges, MIN_COMPLAINTS } from '../src/jobs/surge.js';
+import { detectSurges, MIN_COMPLAINTS, MIN_HISTORY_DAYS } from '../src/jobs/surge.js';
 import { newId } from '../src/lib/ids.js';
 import type { SurgeEvent } from '../src/schemas/alert.js';
 import { consume, createDestination, listDeliveries, receiver, recordingQueue } from './delivery-helpers.js';
@@ -33,6 +33,9 @@ function complaints(site: TestSite, now: Date, daysAgo: number, count: number, t
 /** Every day of the 28 before `now`, `perDay` complaints about `topics`. */
 const baseline = (site: TestSite, now: Date, perDay: number, topics: string[]) =>
   Array.from({ length: 28 }, (_, d) => complaints(site, now, d + 1, perDay, topics)).flat();
+
+/** One praise `daysAgo` before today: the site has kept messages that long, none a complaint. */
+const keptSince = (site: TestSite, now: Date, daysAgo: number) => complaints(site, now, daysAgo, 1, [], 'praise');
 
 async function run(now: Date) {
   const { queue, sent } = recordingQueue();
@@ -95,6 +98,7 @@ describe('the surge job', () => {
       // Six a day is a lot, but usual: six today is no surge.
       ...baseline(busy, now, 6, ['delivery']),
       ...complaints(busy, now, 0, 6, ['delivery']),
+      ...keptSince(spiking, now, 28),
       ...complaints(spiking, now, 0, 7, ['delivery']),
     ]);
     const { alerts } = await run(now);
@@ -104,6 +108,28 @@ describe('the surge job', () => {
     expect(await res.json()).toEqual({ data: [], nextCursor: null });
   });
 
+  it(`takes the mean over the days a site has messages for, and needs ${MIN_HISTORY_DAYS} of them`, async () => {
+    const now = new Date('2031-08-12T12:00:00.000Z');
+    const [week, young, month] = [await createSite(), await createSite(), await createSite()];
+    const days = (site: TestSite, n: number, perDay: number) => Array.from({ length: n }, (_, d) => complaints(site, now, d + 1, perDay, ['delivery'])).flat();
+    await env.DB.batch([
+      // A site that keeps a week: six a day is its usual, whatever the 28-day window holds.
+      ...days(week, 7, 6),
+      ...complaints(week, now, 0, 6, ['delivery']),
+      // Three days old: too soon to know a usual day.
+      ...days(young, 3, 1),
+      ...complaints(young, now, 0, 9, ['delivery']),
+      // The same week at six a day, but messages kept for a month: 42 over 28 days is 1.5 a day.
+      ...keptSince(month, now, 28),
+      ...days(month, 7, 6),
+      ...complaints(month, now, 0, 6, ['delivery']),
+    ]);
+    const { alerts } = await run(now);
+    expect(alertsOf(week, alerts)).toEqual([]);
+    expect(alertsOf(young, alerts)).toEqual([]);
+    expect(alertsOf(month, alerts)).toEqual([expect.objectContaining({ topic: 'delivery', today: 6, baseline: 1.5 })]);
+  });
+
   it(`needs at least ${MIN_COMPLAINTS} complaints about a topic that had none, and three times its usual count`, async () => {
     const now = new Date('2031-07-01T23:00:00.000Z');
     const [none, four, twoADay] = [await createSite(), await createSite(), await createSite()];
@@ -111,6 +137,8 @@ describe('the surge job', () => {
       ...complaints(none, now, 0, MIN_COMPLAINTS - 1, ['app']),
       // Yesterday's are the baseline, not today.
       ...complaints(none, now, 1, 10, ['app']),
+      ...keptSince(none, now, 28),
+      ...keptSince(four, now, 28),
       ...complaints(four, now, 0, MIN_COMPLAINTS, ['app']),
       ...baseline(twoADay, now, 2, ['app']),
       ...complaints(twoADay, now, 0, 5, ['app']),

@@ -10,17 +10,21 @@ export interface TopicCount {
   today: number;
   /** Complaints about the topic over the whole baseline window (not per day). */
   before: number;
+  /** Days from the site's oldest message still kept to the start of today (fractional: 2.4 is three days with messages). */
+  historyDays: number;
 }
 
 /**
- * Complaints per site and topic from `baselineStart` to `now`, split at `dayStart`; only topics
- * with at least `minToday` today come back. INDEXED BY: left to itself SQLite may walk all of
+ * Complaints per site and topic from `baselineStart` to `now`, split at `dayStart`, and how many
+ * days of messages the site has (a new site, or one keeping a week, has less than the window);
+ * only topics with at least `minToday` today come back. INDEXED BY: left to itself SQLite may walk all of
  * feedback_by_site_time to save the GROUP BY a sort; feedback_by_age reads the window's rows alone.
  */
 export const SURGE_COUNTS = `
   SELECT f.site_id AS siteId, t.value AS topic,
          COUNT(*) FILTER (WHERE f.created_at >= ?2) AS today,
-         COUNT(*) FILTER (WHERE f.created_at < ?2) AS before
+         COUNT(*) FILTER (WHERE f.created_at < ?2) AS before,
+         julianday(?2) - julianday((SELECT MIN(o.created_at) FROM feedback o WHERE o.site_id = f.site_id)) AS historyDays
     FROM feedback f INDEXED BY feedback_by_age, json_each(f.topics) t
    WHERE f.created_at >= ?1 AND f.created_at < ?3 AND f.label = 'complaint'
    GROUP BY f.site_id, t.value

@@ -1,7 +1,7 @@
 /**
  * Surges, every hour (wrangler.toml [triggers]): for each site and topic, today's complaints
  * (the UTC day so far) against the mean daily complaints about that topic over the 28 days
- * before. A spike raises one alert per site, topic and day (a re-run finds it recorded and stays
+ * before (or the days the site has messages for, if fewer; at least a week). A spike raises one alert per site, topic and day (a re-run finds it recorded and stays
  * quiet) and sends an `alert.surge` event to the site's destinations that receive pr.
  */
 import { raiseSurge, sampleComplaints, surgeCounts } from '../db/alerts.js';
@@ -23,6 +23,11 @@ export const MIN_COMPLAINTS = 5;
  * three times the mean, and at least five, is far out in the tail for any usual mean.)
  */
 export const SURGE_FACTOR = 3;
+/**
+ * A site needs this many whole days of messages before today for a baseline: with less (a site
+ * just started, or one that keeps a few days) nobody knows yet what a usual day looks like.
+ */
+export const MIN_HISTORY_DAYS = 7;
 /** How many of the day's complaints an alert points at. */
 const SAMPLES = 5;
 
@@ -49,8 +54,11 @@ export async function detectSurges(
   const raised: SurgeEvent['data'][] = [];
   const deliveryIds: string[] = [];
   for (const count of await surgeCounts(env.DB, window, MIN_COMPLAINTS)) {
-    const baseline = Number((count.before / BASELINE_DAYS).toFixed(2));
-    if (!isSurge(count.today, count.before / BASELINE_DAYS)) continue;
+    // The mean over the days the site has messages for, at most the window: dividing a week's
+    // complaints by 28 would make every usual day look like a surge.
+    const days = Math.min(BASELINE_DAYS, Math.ceil(count.historyDays));
+    if (days < MIN_HISTORY_DAYS || !isSurge(count.today, count.before / days)) continue;
+    const baseline = Number((count.before / days).toFixed(2));
     const event: SurgeEvent = {
       type: 'alert.surge',
       timestamp: window.now,
