@@ -95,6 +95,16 @@ describe('insights', () => {
     await page.close();
   });
 
+  it('says so when insights cannot load, instead of an empty page', async () => {
+    const { page } = await openDashboard(browser());
+    await page.route(/\/dashboard\/insights-[\w-]+\.js$/, (route) => route.abort());
+    await signIn(page, site.keys.pr);
+    await goTo(page, 'Insights');
+    await page.getByRole('alert').getByText('Insights could not load. Reload the page to try again.').waitFor();
+    expect(await page.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('draws messages by team and label, rating and complaint rate, and top topics, each with its table, for the range picked', async () => {
     const { page, problems } = await openInsights();
     const insights = page.locator('tandem-insights');

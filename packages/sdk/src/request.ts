@@ -72,6 +72,7 @@ const API_CODES: Record<ErrorCode, true> = {
   last_admin_key: true,
   destination_disabled: true,
   limit_reached: true,
+  not_a_complaint: true,
   not_resolved: true,
   no_email: true,
   invitation_answered: true,

@@ -89,8 +89,11 @@ describe('POST /v1/feedback/{id}/invitation', () => {
     expect((await (await invite(site, complaint)).json<Created>()).email).toBe('bo@example.com');
   });
 
-  it('refuses a message that is not resolved (not_resolved) or has no email (no_email)', async () => {
+  it('refuses a message that is no complaint (not_a_complaint), not resolved (not_resolved) or has no email (no_email)', async () => {
     const site = await createSite();
+    const praise = (await (await postFeedback(site, { message: 'Lovely coffee, thank you!', rating: 5, email: 'di@example.com' })).json<{ id: string }>()).id;
+    expect((await call('PUT', `/v1/feedback/${praise}/status`, site.secretKeys.support, { status: 'resolved' })).status).toBe(200);
+    await expectError(await invite(site, praise), 409, 'not_a_complaint');
     const open = (await (await postFeedback(site, { message: 'Still waiting.', rating: 2, email: 'cy@example.com' })).json<{ id: string }>()).id;
     await expectError(await invite(site, open), 409, 'not_resolved');
     const anonymous = await resolvedComplaint(site, {});
@@ -164,6 +167,15 @@ describe('POST /v1/feedback with an invitation', () => {
     const results = await Promise.all([answer(site, { invitation: token }), answer(site, { invitation: token, message: 'Great, thanks.' })]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM feedback WHERE site_id = ? AND invited_after IS NOT NULL').bind(site.id).first('n')).toBe(1);
+  });
+
+  it('keeps an answered invitation answered in the database itself, whatever writes to it', async () => {
+    // The pre-check alone passes a race run one after the other: this is the guard behind it.
+    const site = await createSite();
+    const { created } = await invitation(site);
+    const answerOnce = () => env.DB.prepare('UPDATE invitations SET answered_at = ? WHERE id = ?').bind(new Date().toISOString(), created.id).run();
+    await answerOnce();
+    await expect(answerOnce()).rejects.toThrow(/invitation already answered/);
   });
 
   it('refuses an expired token (410), an unknown one or another site’s (404), storing nothing', async () => {

@@ -23,6 +23,8 @@ export class TandemDashboard extends LitElement {
 
   @state() private view: View = { name: 'checking' };
   @state() private announcement = '';
+  @state() private insightsFailed = false;
+  private insightsLoad?: Promise<unknown>;
   /** The part shown, from the address fragment (#inbox, #studio, #insights, #settings). */
   @state() private section: SectionId = 'inbox';
   private session?: Session;
@@ -55,8 +57,16 @@ export class TandemDashboard extends LitElement {
   };
 
   private show(section: SectionId) {
-    // Insights carries the charting library, most of the dashboard's weight: it loads on first use.
-    if (section === 'insights') void import('../insights/insights.js');
+    // Insights carries the charting library, most of the dashboard's weight: it loads on first
+    // use, once. A failed load (offline, or a deploy since the tab opened renamed the chunk) says
+    // so, and the next visit tries again.
+    if (section === 'insights' && !this.insightsLoad) {
+      this.insightsFailed = false;
+      this.insightsLoad = import('../insights/insights.js').catch(() => {
+        this.insightsLoad = undefined;
+        this.insightsFailed = true;
+      });
+    }
     this.section = section;
   }
 
@@ -160,6 +170,13 @@ export class TandemDashboard extends LitElement {
       case 'studio':
         return html`<tandem-studio .client=${this.client} .keyRole=${me.role} .actor=${actor}></tandem-studio>`;
       case 'insights':
+        if (this.insightsFailed) {
+          return html`<div class="failed" role="alert">
+            <h1>Insights</h1>
+            <p>Insights could not load. Reload the page to try again.</p>
+            <button type="button" @click=${() => location.reload()}>Reload</button>
+          </div>`;
+        }
         return html`<tandem-insights .client=${this.client} .keyRole=${me.role}></tandem-insights>`;
       case 'settings':
         return html`<tandem-settings .client=${this.client} .me=${me} .actor=${actor}></tandem-settings>`;

@@ -30,7 +30,7 @@ type Team = (typeof ROUTES)[number];
  * keys change its status, assignee and teams; every role may add an internal note. Each change
  * is a call to the API, whose answer replaces what is shown.
  *
- * Closing the loop: on a resolved message with an email, admin and support keys invite the
+ * Closing the loop: on a resolved complaint with an email, admin and support keys invite the
  * customer to say how it went (a link to copy or send by email); the invitations sent and their
  * answers are listed, and an answer links back to the message it followed.
  *
@@ -363,7 +363,7 @@ export class TandemFeedbackDetail extends LitElement {
   /** Closing the loop: the invitations sent after this message, and a new one when it may be sent. */
   private renderLoop(f: FeedbackDetail) {
     const email = f.email ?? f.user?.email;
-    const mayInvite = can.workInbox(this.keyRole) && f.status === 'resolved' && email;
+    const mayInvite = can.workInbox(this.keyRole) && f.label === 'complaint' && f.status === 'resolved' && email;
     if (!mayInvite && !f.invitations.length) return nothing;
     return html`
       <h3>How did it go?</h3>

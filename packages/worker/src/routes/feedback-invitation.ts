@@ -42,6 +42,10 @@ export const registerInviteCustomer = <S extends Schema>(app: OpenAPIHono<AppEnv
     const siteId = c.get('site').id;
     const feedback = await findFeedback(c.env.DB, siteId, id);
     if (!feedback) throw new ApiError('not_found', 'This site has no feedback with that id.');
+    // What the customer answers is marked a recovered customer's in PR's studio: only true after a complaint.
+    if (feedback.label !== 'complaint') {
+      throw new ApiError('not_a_complaint', 'Only a complaint is followed by an invitation to say how it went.');
+    }
     if (feedback.status !== 'resolved') {
       throw new ApiError('not_resolved', 'Resolve the message first: the customer is asked how it went once it is resolved.');
     }

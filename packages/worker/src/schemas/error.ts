@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   last_admin_key: 409,
   destination_disabled: 409,
   limit_reached: 409,
+  not_a_complaint: 409,
   not_resolved: 409,
   no_email: 409,
   invitation_answered: 409,
@@ -65,7 +66,7 @@ const DESCRIPTIONS = {
     'already_set: the feedback already has a different email or name; they cannot be changed. no_consent: the ' +
     'customer has not agreed to be quoted. already_exists: the message already has a testimonial. last_admin_key: ' +
     'the site’s last live admin key cannot be revoked. destination_disabled: enable the destination first. ' +
-    'limit_reached: the site has as many as it may. not_resolved: only a resolved message can be followed by an ' +
+    'limit_reached: the site has as many as it may. not_a_complaint: only a complaint can be followed by an invitation. not_resolved: only a resolved message can be followed by an ' +
     'invitation. no_email: the customer left no email to send it to. invitation_answered: the invitation was answered already.',
   410: 'invitation_expired: the invitation to say how it went is past its expiry.',
   413: 'payload_too_large: the body is over 32 KB.',
