@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { CANDIDATES_SQL } from '../src/db/candidates.js';
 import { api, createSite, expectError, getWithSecret, patchFeedback, postFeedback, type TestSite } from './helpers.js';
 
 interface Candidate {
@@ -92,6 +94,15 @@ describe('GET /v1/studio/candidates', () => {
     const second = await candidates(site, `?limit=2&cursor=${first.nextCursor}`);
     expect(second.data.map((c) => c.id)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('reads the quotable messages through their own index, newest first, never the whole site', async () => {
+    for (const cursor of [null, 'fb_01M823DWFMPDE9H9P5EM4VAE6A']) {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES_SQL}`).bind('site', cursor, 21).all<{ detail: string }>();
+      const plan = results.map((r) => r.detail).join('; ');
+      expect(plan).toMatch(/SEARCH feedback USING INDEX feedback_quotable \(site_id=\?/);
+      expect(plan).not.toMatch(/SCAN feedback\b|TEMP B-TREE/);
+    }
   });
 
   it('refuses a bad limit or cursor (400), no key or a publishable one (401), and a support key (403)', async () => {
