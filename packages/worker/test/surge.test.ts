@@ -130,6 +130,25 @@ describe('the surge job', () => {
     expect(alertsOf(month, alerts)).toEqual([expect.objectContaining({ topic: 'delivery', today: 6, baseline: 1.5 })]);
   });
 
+  it('looks at the whole of yesterday in the first hour of a day: its last minutes came after its last run', async () => {
+    const lastRun = new Date('2031-09-03T23:41:00.000Z');
+    const site = await createSite();
+    await env.DB.batch([
+      ...keptSince(site, lastRun, 28),
+      // Four before the day's last run, and three after it (23:50 and on).
+      ...complaints(site, lastRun, 0, 4, ['delivery']),
+      ...[0, 1, 2].map((i) =>
+        env.DB.prepare(
+          `INSERT INTO feedback (id, site_id, message, consent_publish, label, routes, sentiment, confidence, reasons, topics, created_at)
+           VALUES (?, ?, 'Late again', 0, 'complaint', '["support"]', -0.8, 0.9, '[]', '["delivery"]', ?)`,
+        ).bind(`fb_LATE${String(++n).padStart(22, '0')}`, site.id, `2031-09-03T23:5${i}:00.000Z`),
+      ),
+    ]);
+    expect(alertsOf(site, (await run(lastRun)).alerts)).toEqual([]);
+    const { alerts } = await run(new Date('2031-09-04T00:41:00.000Z'));
+    expect(alertsOf(site, alerts)).toEqual([expect.objectContaining({ topic: 'delivery', day: '2031-09-03', today: 7 })]);
+  });
+
   it(`needs at least ${MIN_COMPLAINTS} complaints about a topic that had none, and three times its usual count`, async () => {
     const now = new Date('2031-07-01T23:00:00.000Z');
     const [none, four, twoADay] = [await createSite(), await createSite(), await createSite()];

@@ -31,24 +31,34 @@ export const MIN_HISTORY_DAYS = 7;
 /** How many of the day's complaints an alert points at. */
 const SAMPLES = 5;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Whether `today` complaints are a spike over a baseline of `baseline` a day. */
 export function isSurge(today: number, baseline: number): boolean {
   return today >= Math.max(MIN_COMPLAINTS, SURGE_FACTOR * baseline);
 }
 
-/** Returns the alerts raised by this run. */
-export async function detectSurges(
-  env: { DB: D1Database; DELIVERIES: Queue<DeliveryMessage>; DASHBOARD_URL?: string },
-  now: Date,
-): Promise<SurgeEvent['data'][]> {
-  const day = now.toISOString().slice(0, 10);
-  const dayStart = `${day}T00:00:00.000Z`;
+type SurgeEnv = { DB: D1Database; DELIVERIES: Queue<DeliveryMessage>; DASHBOARD_URL?: string };
+
+/**
+ * Returns the alerts raised by this run: today's so far, and in the first hour of a day also
+ * yesterday's whole day, whose last 19 minutes came after the last run that day (23:41).
+ */
+export async function detectSurges(env: SurgeEnv, now: Date): Promise<SurgeEvent['data'][]> {
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  const yesterday = now.getTime() - today < HOUR_MS ? await detectDay(env, today - DAY_MS, today, now) : [];
+  return [...yesterday, ...(await detectDay(env, today, now.getTime(), now))];
+}
+
+/** The surges of the UTC day starting at `dayStartMs`, counting its complaints until `untilMs`. */
+async function detectDay(env: SurgeEnv, dayStartMs: number, untilMs: number, now: Date): Promise<SurgeEvent['data'][]> {
+  const dayStart = new Date(dayStartMs).toISOString();
+  const day = dayStart.slice(0, 10);
   const window = {
-    baselineStart: new Date(Date.parse(dayStart) - BASELINE_DAYS * DAY_MS).toISOString(),
+    baselineStart: new Date(dayStartMs - BASELINE_DAYS * DAY_MS).toISOString(),
     dayStart,
-    now: now.toISOString(),
+    now: new Date(untilMs).toISOString(),
   };
   const link = env.DASHBOARD_URL ? `${env.DASHBOARD_URL.replace(/\/+$/, '')}/#insights` : null;
   const raised: SurgeEvent['data'][] = [];
@@ -61,7 +71,7 @@ export async function detectSurges(
     const baseline = Number((count.before / days).toFixed(2));
     const event: SurgeEvent = {
       type: 'alert.surge',
-      timestamp: window.now,
+      timestamp: now.toISOString(),
       data: {
         id: newId('al'),
         siteId: count.siteId,
