@@ -94,6 +94,24 @@ export const base = css`
     color: var(--t-high-text);
   }
 
+  /* Facts as name and value side by side: a message's details, a destination's settings. */
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+
+  dt {
+    color: var(--t-muted);
+  }
+
+  dd {
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   kbd {
     padding: 0 0.35rem;
     border: 1px solid var(--t-border);

@@ -27,22 +27,6 @@ export const styles = [
       color: var(--t-critical-text);
     }
 
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0;
-    }
-
-    dt {
-      color: var(--t-muted);
-    }
-
-    dd {
-      margin: 0;
-      min-width: 0;
-    }
-
     h4 {
       margin: 0.5rem 0;
       font-size: 1rem;

@@ -38,22 +38,6 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0;
-    }
-
-    dt {
-      color: var(--t-muted);
-    }
-
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-
     a {
       color: var(--t-accent);
     }

@@ -108,20 +108,12 @@ export const styles = [
     }
 
     dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
       gap: 0.1rem 0.75rem;
       margin: 0.25rem 0 0;
       font-size: 0.9375rem;
     }
 
-    dt {
-      color: var(--t-muted);
-    }
-
     dd {
-      margin: 0;
-      overflow-wrap: anywhere;
       white-space: pre-line;
     }
 
