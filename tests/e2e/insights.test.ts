@@ -105,6 +105,15 @@ describe('insights', () => {
     await page.close();
   });
 
+  it('drops the charts of the range before when a new range cannot load', async () => {
+    const { page } = await openInsights();
+    await page.route(/\/v1\/stats\?/, (route) => route.abort());
+    await page.locator('tandem-insights').getByLabel('Last 90 days').check();
+    await page.locator('tandem-insights').getByRole('alert').getByText(/^Insights could not load/).waitFor();
+    expect(await canvases(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('draws messages by team and label, rating and complaint rate, and top topics, each with its table, for the range picked', async () => {
     const { page, problems } = await openInsights();
     const insights = page.locator('tandem-insights');

@@ -53,6 +53,10 @@ export class TandemInsights extends LitElement {
   override updated(): void {
     const { stats } = this.data;
     if (stats && stats !== this.drawn) this.draw(stats);
+    if (!stats && this.drawn) {
+      this.destroyCharts();
+      this.drawn = undefined;
+    }
   }
 
   private async load() {

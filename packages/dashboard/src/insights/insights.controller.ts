@@ -52,6 +52,8 @@ export class InsightsController implements ReactiveController {
       this.alerts = alerts.data;
     } catch (error) {
       if (abort.signal.aborted) return;
+      // The charts of the range before would stand under the new range's name.
+      this.stats = undefined;
       this.error = error instanceof TandemError ? error : new TandemError('network_error', String(error));
     } finally {
       if (!abort.signal.aborted) {
