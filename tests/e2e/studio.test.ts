@@ -212,6 +212,39 @@ describe("PR's studio", () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a quote whose customer withdrew consent off the preview, as off the wall, and says why', async () => {
+    const approvedQuote = async (quote: string) => {
+      const res = await fetch(`${endpoint}/v1/feedback`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${site.publishableKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ message: quote, rating: 5, name: 'Ines', consent: { publish: true } }),
+      });
+      const { id, token } = (await res.json()) as { id: string; token: string };
+      const made = await site.admin.testimonials.create({ feedbackId: id, quote });
+      await site.admin.testimonials.approve(made.id);
+      return { id, token, made };
+    };
+    // One that stays, so the preview is known to have loaded when the other is looked for.
+    await approvedQuote('The Kenya peaberry is bright and juicy, a joy every morning.');
+    const { id, token, made } = await approvedQuote('The Rwanda lot is the best thing I drank all year.');
+    const withdrawn = await fetch(`${endpoint}/v1/feedback/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${site.publishableKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ token, consent: { publish: false } }),
+    });
+    expect(withdrawn.status).toBe(200);
+
+    const { page, problems } = await openDashboard(browser());
+    await signIn(page, site.keys.pr);
+    await studioLoaded(page);
+    await page.locator('tandem-studio').getByRole('radio', { name: 'Approved' }).check();
+    const card = page.locator(`tandem-studio li.card[data-id="${made.id}"]`);
+    await card.getByText('Off the wall: the customer no longer agrees to be quoted').waitFor();
+    await studio(page).wall.getByText(/Kenya peaberry/).waitFor();
+    expect(await studio(page).wall.textContent()).not.toContain('Rwanda');
+    expect(problems).toEqual([]);
+  });
+
   it('gives an admin the embed snippet with the site’s publishable key, and a pr key a placeholder', async () => {
     const context = browser();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: endpoint });

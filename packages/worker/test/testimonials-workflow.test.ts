@@ -224,6 +224,7 @@ describe('GET /v1/studio/testimonials', () => {
         status: 'approved',
         approvedAt: expect.any(String),
         createdAt: made[1]!.createdAt,
+        onWall: true,
       },
     ]);
     const withdrawn = await (await getWithSecret(`${STUDIO}?status=withdrawn`, site.secretKeys.admin)).json<{ data: Detail[] }>();
@@ -481,12 +482,15 @@ describe('a testimonial’s history and the customer’s data', () => {
     await call('POST', `${STUDIO}/${made.id}/approve`, site.secretKeys.pr);
     expect((await wall(site)).data.map((t) => t.quote)).toEqual(['Tastes of blueberries']);
     expect((await wall(site)).cache).toBe('hit');
+    const listed = async () => (await (await getWithSecret(STUDIO, site.secretKeys.pr)).json<{ data: { id: string; onWall: boolean }[] }>()).data;
+    expect(await listed()).toEqual([expect.objectContaining({ id: made.id, onWall: true })]);
 
     expect((await patchFeedback(site, feedbackId, { token, consent: { publish: false } })).status).toBe(200);
     expect((await wall(site)).data).toEqual([]);
     // PR sees why: approved once, but the customer no longer agrees; it cannot go up again.
     const now = await (await getWithSecret(`${STUDIO}/${made.id}`, site.secretKeys.pr)).json<Detail>();
-    expect(now).toMatchObject({ status: 'approved', source: { consent: { publish: false } } });
+    expect(now).toMatchObject({ status: 'approved', onWall: false, source: { consent: { publish: false } } });
+    expect(await listed()).toEqual([expect.objectContaining({ id: made.id, onWall: false })]);
     await call('POST', `${STUDIO}/${made.id}/withdraw`, site.secretKeys.pr);
     await expectError(await call('POST', `${STUDIO}/${made.id}/approve`, site.secretKeys.pr), 409, 'no_consent');
   });

@@ -251,6 +251,9 @@ export class TandemStudio extends LitElement {
             ${this.testimonials.map(
               (t) => html`<li class="card ${t.id === editingId ? 'current' : ''}" data-id=${t.id}>
                 <p class="message">“${excerpt(t.quote, 200)}”</p>
+                ${t.status === 'approved' && !t.onWall
+                  ? html`<p class="line"><span class="badge high">Off the wall: the customer no longer agrees to be quoted</span></p>`
+                  : nothing}
                 <p class="line">
                   <span class="muted">${t.author ?? 'No name'} · made ${when(t.createdAt)}</span>
                   <button type="button" aria-current=${t.id === editingId ? 'true' : 'false'} @click=${() => this.open({ testimonialId: t.id })}>

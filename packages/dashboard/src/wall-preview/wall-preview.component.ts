@@ -12,13 +12,13 @@ const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 
 /**
  * The testimonial wall as the site's visitors see it, and the snippet that puts it on a page.
  *
- * Drawn here, with the wall's look, from the studio's list of approved testimonials (through the
- * admin SDK like the rest of the dashboard), rather than by loading the real <tandem-testimonials>:
+ * Drawn here, with the wall's look, from the studio's list of approved testimonials that the
+ * wall shows (`onWall`: their customer still agrees to be quoted), through the admin SDK like the
+ * rest of the dashboard, rather than by loading the real <tandem-testimonials>:
  * its bundle carries its own Lit, which would create a second Trusted Types policy named
  * `lit-html`, refused by the dashboard's CSP (`trusted-types lit-html`, no 'allow-duplicates'),
  * and it would need the site's publishable key and the dashboard's origin among the site's
- * allowed origins. The one difference: an approved quote whose customer withdrew consent since is
- * off the public wall but still listed here.
+ * allowed origins.
  *
  * @event tandem-announce - The snippet was copied (or could not be).
  * @tagname tandem-wall-preview
@@ -48,6 +48,7 @@ export class TandemWallPreview extends LitElement {
       if (run !== this.loading) return;
       // The wall's order: most recently approved first.
       this.approved = data
+        .filter((t) => t.onWall)
         .sort((a, b) => (b.approvedAt ?? '').localeCompare(a.approvedAt ?? '') || b.id.localeCompare(a.id))
         .slice(0, WALL_SIZE);
       this.error = '';

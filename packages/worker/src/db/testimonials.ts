@@ -12,6 +12,15 @@ import type {
 export const MAX_TESTIMONIALS = 50;
 
 /**
+ * Whether a testimonial row is on the public wall: approved, and its customer still agrees to be
+ * quoted (consent can be withdrawn after approval) or its message is gone (retention keeps an
+ * approved quote; the demo's seeded ones have none). For a query on `testimonials`.
+ */
+const ON_WALL = `(testimonials.status = 'approved'
+  AND (testimonials.feedback_id IS NULL
+       OR EXISTS (SELECT 1 FROM feedback source WHERE source.id = testimonials.feedback_id AND source.consent_publish = 1)))`;
+
+/**
  * A site's approved testimonials, most recently approved first: only those whose customer still
  * agrees to be quoted (consent can be withdrawn after approval), or whose message is gone
  * (retention keeps an approved quote, the demo's seeded ones have none).
@@ -20,9 +29,7 @@ export async function listApprovedTestimonials(db: D1Database, siteId: string, l
   const { results } = await db
     .prepare(
       `SELECT id, quote, author_name, rating, approved_at FROM testimonials
-        WHERE site_id = ? AND status = 'approved'
-          AND (feedback_id IS NULL
-               OR EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1))
+        WHERE site_id = ? AND ${ON_WALL}
         ORDER BY approved_at DESC, id DESC
         LIMIT ?`,
     )
@@ -51,9 +58,10 @@ interface StudioRow {
   status: TestimonialStatus;
   approved_at: string | null;
   created_at: string;
+  on_wall: 0 | 1;
 }
 
-const STUDIO_COLUMNS = 'id, feedback_id, quote, author_name, rating, status, approved_at, created_at';
+const STUDIO_COLUMNS = `id, feedback_id, quote, author_name, rating, status, approved_at, created_at, ${ON_WALL} AS on_wall`;
 
 function toStudio(row: StudioRow): StudioTestimonial {
   return {
@@ -65,6 +73,7 @@ function toStudio(row: StudioRow): StudioTestimonial {
     status: row.status,
     approvedAt: row.approved_at,
     createdAt: row.created_at,
+    onWall: row.on_wall === 1,
   };
 }
 
@@ -130,11 +139,12 @@ export async function findTestimonial(db: D1Database, siteId: string, id: string
   const [testimonial, history] = await db.batch([
     db
       .prepare(
-        `SELECT t.id, t.feedback_id, t.quote, t.author_name, t.rating, t.status, t.approved_at, t.created_at,
+        `SELECT testimonials.id, testimonials.feedback_id, testimonials.quote, testimonials.author_name, testimonials.rating,
+                testimonials.status, testimonials.approved_at, testimonials.created_at, ${ON_WALL} AS on_wall,
                 f.message, f.rating AS source_rating, f.score, f.consent_publish, f.consent_at, f.consent_version,
                 f.page_url, f.created_at AS source_created_at
-           FROM testimonials t LEFT JOIN feedback f ON f.id = t.feedback_id AND f.site_id = t.site_id
-          WHERE t.id = ? AND t.site_id = ?`,
+           FROM testimonials LEFT JOIN feedback f ON f.id = testimonials.feedback_id AND f.site_id = testimonials.site_id
+          WHERE testimonials.id = ? AND testimonials.site_id = ?`,
       )
       .bind(id, siteId),
     db

@@ -71,6 +71,9 @@ export const StudioTestimonialSchema = z
     status: TestimonialStatusSchema,
     approvedAt: z.string().nullable().openapi({ description: 'When it was last approved.' }),
     createdAt: z.string(),
+    onWall: z.boolean().openapi({
+      description: 'Whether the public wall shows it: approved, and its customer still agrees to be quoted (or its message is gone).',
+    }),
   })
   .openapi('StudioTestimonial');
 
