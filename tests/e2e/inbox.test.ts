@@ -3,12 +3,10 @@
  * a time, a complaint worked to resolved (note, assignee, route correction) and checked through
  * the API, an XSS payload shown as text, keyboard-only use, and the README's screenshot.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_INBOX } from '../../scripts/demo-inbox.mjs';
-import { root } from '../../scripts/tools.mjs';
-import { hasFocus, useBrowser } from '../support/browser.js';
+import { hasFocus, saveScreenshot, useBrowser } from '../support/browser.js';
 import {
   dashboardSite,
   detailPane,
@@ -250,12 +248,7 @@ describe("support's inbox", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, shop.keys.support, 'Ana Ruiz');
     await openMessage(page, 'I was charged twice');
-    await page.mouse.move(0, 0);
-    // Every run takes it (into .tandem/, ignored by git); the README's copy in docs/screenshots
-    // changes only when asked (UPDATE_SCREENSHOTS=1 npm test), since each run's dates differ.
-    const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
-    mkdirSync(folder, { recursive: true });
-    const shot = await page.screenshot({ path: `${folder}/inbox.png` });
+    const shot = await saveScreenshot(page, 'inbox');
     expect(shot.length).toBeGreaterThan(10_000); // a rendered inbox, not a blank page
   });
 });

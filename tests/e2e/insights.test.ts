@@ -5,12 +5,11 @@
  * PR's destination only; the charts drawn under the strict CSP, in light and dark; the range
  * picker; axe; and the README's screenshot.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { historySql } from '../../scripts/demo-history.mjs';
-import { root, SURGE_CRON } from '../../scripts/tools.mjs';
-import { axeViolations, useBrowser } from '../support/browser.js';
+import { SURGE_CRON } from '../../scripts/tools.mjs';
+import { axeViolations, saveScreenshot, useBrowser } from '../support/browser.js';
 import { executeSql } from '../support/d1.js';
 import { dashboardSite, goTo, openDashboard, signIn, type DashboardSite } from '../support/dashboard.js';
 
@@ -178,12 +177,7 @@ describe('insights', () => {
     await signIn(page, site.keys.pr);
     await goTo(page, 'Insights');
     await chartsDrawn(page);
-    await page.mouse.move(0, 0);
-    // Every run takes it (into .tandem/, ignored by git); the README's copy in docs/screenshots
-    // changes only when asked (UPDATE_SCREENSHOTS=1 npm test), since each run's dates differ.
-    const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
-    mkdirSync(folder, { recursive: true });
-    const shot = await page.screenshot({ path: `${folder}/insights.png` });
+    const shot = await saveScreenshot(page, 'insights');
     expect(shot.length).toBeGreaterThan(10_000);
   });
 });

@@ -5,11 +5,9 @@
  * API) and the dashboard links the two. The page is checked with axe, for CSP violations, and for
  * a link that does not exist.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { root } from '../../scripts/tools.mjs';
-import { axeViolations, tabTo, useBrowser } from '../support/browser.js';
+import { axeViolations, saveScreenshot, tabTo, useBrowser } from '../support/browser.js';
 import { dashboardSite, detailPane, openDashboard, openMessage, sendMessage, signIn, type DashboardSite } from '../support/dashboard.js';
 import { typeLikeAPerson } from '../support/pages.js';
 
@@ -66,7 +64,7 @@ describe('closing the loop', () => {
     await customer.page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(customer.page)).toEqual([]);
     await customer.page.emulateMedia({ colorScheme: 'light' });
-    await saveScreenshot(customer.page);
+    await saveInvitationScreenshot(customer.page);
 
     // Five stars, the words and consent to be quoted, all from the keyboard.
     await tabTo(customer.page, firstStar);
@@ -147,11 +145,8 @@ describe('closing the loop', () => {
   });
 });
 
-/** The page the customer sees, for the README (see inbox.test.ts for where it goes). */
-async function saveScreenshot(page: Page) {
-  const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
-  mkdirSync(folder, { recursive: true });
-  await page.mouse.move(0, 0);
-  const shot = await page.screenshot({ path: `${folder}/how-did-it-go.png`, fullPage: true });
+/** The page the customer sees, for the README. */
+async function saveInvitationScreenshot(page: Page) {
+  const shot = await saveScreenshot(page, 'how-did-it-go', { fullPage: true });
   expect(shot.length).toBeGreaterThan(10_000);
 }

@@ -4,12 +4,10 @@
  * made (shown once) and revoked, the last admin key kept; axe-core in light and dark, the
  * keyboard alone, a tablet's width, and the README's screenshot.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyWebhook } from '../../packages/sdk/src/index.js';
-import { root } from '../../scripts/tools.mjs';
-import { axeViolations, hasFocus, tabTo, useBrowser } from '../support/browser.js';
+import { axeViolations, hasFocus, saveScreenshot, tabTo, useBrowser } from '../support/browser.js';
 import { dashboardSite, goTo, openDashboard, signIn, type DashboardSite } from '../support/dashboard.js';
 
 const receiverUrl = inject('receiverUrl');
@@ -430,10 +428,7 @@ describe('settings for everyone', () => {
         { timeout: 20_000 },
       )
       .toContain('Delivered');
-    await page.mouse.move(0, 0);
-    const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
-    mkdirSync(folder, { recursive: true });
-    const shot = await page.screenshot({ path: `${folder}/settings.png` });
+    const shot = await saveScreenshot(page, 'settings');
     expect(shot.length).toBeGreaterThan(10_000);
   });
 });

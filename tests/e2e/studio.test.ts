@@ -6,13 +6,11 @@
  * and dark; a tablet's width; and the README's screenshot.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAdminClient } from '../../packages/sdk/src/admin.js';
 import { DEMO_INBOX, DEMO_PRAISE } from '../../scripts/demo-inbox.mjs';
-import { root } from '../../scripts/tools.mjs';
-import { axeViolations, useBrowser } from '../support/browser.js';
+import { axeViolations, saveScreenshot, useBrowser } from '../support/browser.js';
 import { dashboardSite, goTo, openDashboard, sendMessage, signIn, type DashboardSite } from '../support/dashboard.js';
 import { SECRET_KEY, SITE_KEY } from '../support/pages.js';
 
@@ -330,12 +328,7 @@ describe("PR's studio", () => {
     await s.candidate('Guji').getByRole('button', { name: /Make a testimonial/ }).click();
     await s.editor.getByRole('heading', { name: 'New testimonial' }).waitFor();
     await s.author.fill('Noor H.');
-    await page.mouse.move(0, 0);
-    // Every run takes it (into .tandem/, ignored by git); the README's copy changes only when
-    // asked (UPDATE_SCREENSHOTS=1 npm test), since each run's dates differ.
-    const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
-    mkdirSync(folder, { recursive: true });
-    const shot = await page.screenshot({ path: `${folder}/studio.png` });
+    const shot = await saveScreenshot(page, 'studio');
     expect(shot.length).toBeGreaterThan(10_000);
   });
 });

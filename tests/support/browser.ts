@@ -1,10 +1,11 @@
 /** Real headless Chromium (Debian's, via playwright-core), offline and with a throwaway profile. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { root } from '../../scripts/tools.mjs';
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const executablePath = process.env.CHROMIUM_PATH;
@@ -91,4 +92,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const { violations } = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
     return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
+}
+
+/**
+ * A screenshot for the README, `name`.png: every run takes it into .tandem/screenshots (ignored
+ * by git); the README's copy in docs/screenshots changes only when asked
+ * (UPDATE_SCREENSHOTS=1 npm test), since each run's dates differ. The mouse moves away first, so
+ * nothing shows as hovered. Resolves with the image.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<Buffer> {
+  const folder = process.env.UPDATE_SCREENSHOTS ? `${root}docs/screenshots` : `${root}.tandem/screenshots`;
+  mkdirSync(folder, { recursive: true });
+  await page.mouse.move(0, 0);
+  return page.screenshot({ path: `${folder}/${name}.png`, ...options });
 }
