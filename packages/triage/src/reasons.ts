@@ -7,8 +7,11 @@ import { ENGLISH } from './language.js';
 export const MAX_REASONS = 8;
 /** Words listed per reason, for the same reason. */
 const MAX_WORDS = 4;
-/** A word must pull this hard (in logits) on its own to be named. */
-const NAMED_TONE = 1.5;
+/**
+ * A word must pull this hard (in logits) on its own to be named. Tone words ("broken", "love",
+ * "refund") pull 10-25; filler picks up 1-5 from its character pieces ("after", "support").
+ */
+const NAMED_TONE = 5;
 /** Common words (see ENGLISH in language.ts) that do carry tone, so they may be named. */
 const TONE_FUNCTION_WORDS = new Set(['love', 'great', 'good', 'bad', 'thanks', 'thank']);
 
@@ -56,20 +59,22 @@ export function explain(label: Label, f: Facts, notes: readonly string[]): strin
 
 /** The words that pull hardest each way, as written ("!good" is shown as "not good"). */
 function toneWords(tokens: readonly string[], tones: Float64Array): { negative: string[]; positive: string[] } {
-  const named = new Map<string, number>();
+  const named: { token: string; tone: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (Math.abs(tones[i]!) < NAMED_TONE || named.has(t) || !isWord(t)) continue;
+    const tone = tones[i]!;
+    if (tone < NAMED_TONE && tone > -NAMED_TONE) continue;
+    const token = tokens[i]!;
+    const word = token[0] === '!' ? token.slice(1) : token;
     // "was" or "my" may lean one way in the data, but naming them explains nothing.
-    if (ENGLISH.has(t[0] === '!' ? t.slice(1) : t) && !TONE_FUNCTION_WORDS.has(t)) continue;
-    named.set(t, tones[i]!);
+    if ((ENGLISH.has(word) && !TONE_FUNCTION_WORDS.has(word)) || !isWord(word)) continue;
+    if (!named.some((n) => n.token === token)) named.push({ token, tone });
   }
-  const strongest = [...named].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  named.sort((a, b) => Math.abs(b.tone) - Math.abs(a.tone));
   const show = (t: string) => (t[0] === '!' ? `not ${t.slice(1)}` : t);
-  return {
-    negative: strongest.filter(([, tone]) => tone < 0).map(([t]) => show(t)),
-    positive: strongest.filter(([, tone]) => tone > 0).map(([t]) => show(t)),
-  };
+  const negative: string[] = [];
+  const positive: string[] = [];
+  for (const { token, tone } of named) (tone < 0 ? negative : positive).push(show(token));
+  return { negative, positive };
 }
 
 /** Holds a letter or an emoji (not only punctuation, digits or an emoticon). ASCII is tried first: it is cheaper. */

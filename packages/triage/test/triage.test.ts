@@ -81,6 +81,17 @@ describe('labels for realistic messages', () => {
     },
   );
 
+  it('names only the words that carry the tone, not ones that lean a little through their letters', () => {
+    const d = triage({ text: 'The battery died after two days and support never answered my emails' });
+    expect(why(d)).toMatch(/negative words: died/);
+    // "after" and "support" used to be named: their character pieces lean one way in the data.
+    expect(why(d)).not.toMatch(/\b(?:after|support|emails)\b/);
+  });
+
+  it('names a negated tone word as the customer wrote it', () => {
+    expect(why(triage({ text: 'not bad at all' }))).toMatch(/positive words: not bad/);
+  });
+
   it('keeps the list of reasons short enough to read at a glance', () => {
     const d = triage({
       text: "Charged twice, locked out, the charger caught fire and I'm calling my lawyer. Posting on Twitter and leaving a 1-star review. Why?!",
