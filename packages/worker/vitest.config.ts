@@ -15,6 +15,8 @@ export default defineProject({
       main: here('./src/index.ts'),
       wrangler: { configPath: here('../../wrangler.toml') },
       miniflare: {
+        // An empty database of its own, for the test that upgrades a populated schema (test/migrations.test.ts).
+        d1Databases: { MIGRATION_DB: 'migration-check' },
         bindings: {
           // As in .dev.vars: the test receiver listens on 127.0.0.1 (tests of the deployed rules unset it).
           LOCAL_DESTINATIONS: 'allow',

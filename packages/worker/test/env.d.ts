@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      MIGRATION_DB: D1Database;
       DEMO_SEED: D1Migration[];
       QUEUE_CONSUMERS: { queue: string; max_retries?: number; dead_letter_queue?: string }[];
       TRIGGER_CRONS: string[];
