@@ -67,8 +67,15 @@ function minifyCss() {
     css
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/\s*([{};,>~/])\s*/g, '$1')
       .replace(/([{;]|^)\s*([\w-]+):\s*/g, '$1$2:')
+      // The last declaration of a rule needs no semicolon; (hover: hover) no space.
+      .replace(/;}/g, '}')
+      .replace(/\(([\w-]+): /g, '($1:')
+      // 0.5rem -> .5rem, #ffffff -> #fff, [theme='dark'] -> [theme=dark] (a plain word needs no quotes).
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+      .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+      .replace(/([\^$*~|]?=)'([a-z][\w-]*)'\]/gi, '$1$2]')
       .trim();
   // TypeScript writes the tag as css `…`, with a space.
   return {
