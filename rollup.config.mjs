@@ -97,7 +97,9 @@ function trimTemplateIndentation() {
   return {
     name: 'trim-template-indentation',
     transform(code, id) {
-      return id.endsWith('.component.ts') ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+      if (!id.endsWith('.component.ts')) return null;
+      // HTML comments in the templates (without bindings) are notes for the source's readers.
+      return { code: code.replace(/\n[ \t]+/g, '\n').replace(/<!--(?:(?!\$\{)[^])*?-->\n?/g, ''), map: null };
     },
   };
 }
