@@ -144,6 +144,9 @@ export default [
       format: 'es',
       // Maps without the comment: see the SourceMap header in _headers above.
       sourcemap: 'hidden',
+      // Chunks import only what they use: a language pack loads after the launcher and Lit anyway,
+      // so it need not name Lit itself (rollup's hoisting would add \`import"./tandem-lit.js"\`).
+      hoistTransitiveImports: false,
       // What every entry shares (Lit and the base styles) gets a fixed name, so tandem.js can fetch
       // it beside the entry it imports rather than after it (see loader.ts). Lit's decorators,
       // only the form's, stay in the form's chunk, which keeps its hash.
