@@ -3,7 +3,7 @@
  * `wrangler dev` under a strict CSP; a customer who only uses the keyboard sends a complaint and
  * a praise they agree to share; the admin API shows both stored, sorted and with their consent.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasFocus, tabTo, useBrowser } from '../support/browser.js';
 
@@ -111,5 +111,25 @@ describe('the demo page with the script tag', () => {
     expect(await page.locator('tandem-feedback').count()).toBe(1);
     expect(await page.locator('tandem-feedback').getAttribute('site-key')).toBe('pk_demo_3b7f1d6a92e04c8b5a1f7e2d');
     expect(await page.locator('tandem-feedback').getAttribute('endpoint')).toBe(endpoint);
+  });
+
+  it('points devtools to the source map of each file it loads, through a header rather than the file', async () => {
+    const page = await browser().newPage();
+    const scripts: Response[] = [];
+    page.on('response', (r) => r.url().endsWith('.js') && scripts.push(r));
+    await page.goto(`${endpoint}/`);
+    const widget = page.locator('tandem-feedback');
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    await widget.getByRole('dialog', { name: 'Send us feedback' }).waitFor();
+    // The loader, the launcher, Lit, the form and its language.
+    expect(scripts.length).toBeGreaterThanOrEqual(5);
+    for (const script of scripts) {
+      const name = new URL(script.url()).pathname;
+      expect(await script.text(), name).not.toContain('sourceMappingURL');
+      expect(script.headers()['sourcemap'], name).toBe(`${name}.map`);
+      const map = await page.request.get(`${endpoint}${name}.map`);
+      expect(map.status(), name).toBe(200);
+      expect((await map.json()).file, name).toBe(name.slice(1));
+    }
   });
 });

@@ -75,38 +75,38 @@ export class TandemFeedbackForm extends LitElement {
   private email = '';
   private name = '';
 
-  private find = <E extends Element>(selector: string) => this.renderRoot.querySelector<E>(selector);
+  #find = <E extends Element>(selector: string) => this.renderRoot.querySelector<E>(selector);
 
-  private sender = new SubmitController(this, () => ({ siteKey: this.siteKey, endpoint: this.endpoint }));
+  #sender = new SubmitController(this, () => ({ siteKey: this.siteKey, endpoint: this.endpoint }));
 
   /**
    * The page the customer was on when they opened the form. Taken once, so a retry after a
    * single-page app navigates sends the same page as the first try.
    */
-  private pageUrl?: string;
+  #pageUrl?: string;
   /** When the form opened: how long it took to write is a spam signal the worker weighs. */
-  private openedAt = 0;
+  #openedAt = 0;
   /** What opened the dialog, where focus goes back when it closes. */
-  private opener?: HTMLElement;
+  #opener?: HTMLElement;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Messages kept from an earlier failure (this page or an earlier one) go when they can.
-    addEventListener('online', this.flush);
-    addEventListener('pagehide', this.beacon);
-    this.closest('dialog')?.addEventListener('close', this.onDialogClose);
-    this.flush();
+    addEventListener('online', this.#flush);
+    addEventListener('pagehide', this.#beacon);
+    this.closest('dialog')?.addEventListener('close', this.#onDialogClose);
+    this.#flush();
   }
 
   override firstUpdated(): void {
-    if (this.inline) this.opened();
+    if (this.inline) this.#opened();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.flush);
-    removeEventListener('pagehide', this.beacon);
-    this.closest('dialog')?.removeEventListener('close', this.onDialogClose);
+    removeEventListener('online', this.#flush);
+    removeEventListener('pagehide', this.#beacon);
+    this.closest('dialog')?.removeEventListener('close', this.#onDialogClose);
   }
 
   /**
@@ -116,33 +116,33 @@ export class TandemFeedbackForm extends LitElement {
    */
   show(opener?: Element | null): void {
     const dialog = this.closest('dialog');
-    if (!dialog) return void this.find<HTMLElement>('textarea')?.focus();
+    if (!dialog) return void this.#find<HTMLElement>('textarea')?.focus();
     if (dialog.open) return;
-    this.opener = opener instanceof HTMLElement && opener !== document.body ? opener : undefined;
-    this.opened();
+    this.#opener = opener instanceof HTMLElement && opener !== document.body ? opener : undefined;
+    this.#opened();
     dialog.showModal();
   }
 
-  private onDialogClose = () => {
-    this.closed();
+  #onDialogClose = () => {
+    this.#closed();
     // Focus goes back to what opened the dialog (the launcher, or the site's own button). Not all
     // browsers do it, nor after a mouse click that never focused it; leave focus alone if the page
     // moved it elsewhere meanwhile.
     const root = this.getRootNode() as ShadowRoot;
-    const back = this.opener?.isConnected ? this.opener : root.querySelector<HTMLElement>('.launcher');
-    this.opener = undefined;
+    const back = this.#opener?.isConnected ? this.#opener : root.querySelector<HTMLElement>('.launcher');
+    this.#opener = undefined;
     const active = document.activeElement;
     if (!active || active === document.body || active === root.host) back?.focus();
   };
 
-  private flush = () => void this.waiting()?.flush();
+  #flush = () => void this.#waiting()?.flush();
   // The page is going away: a message still on its way or waiting is handed to sendBeacon.
-  private beacon = () => this.waiting()?.beacon();
+  #beacon = () => this.#waiting()?.beacon();
 
   /** The outbox, when the site is configured and something waits in it. */
-  private waiting() {
+  #waiting() {
     try {
-      const outbox = this.sender.outbox();
+      const outbox = this.#sender.outbox();
       return outbox.pending() ? outbox : undefined;
     } catch {
       return undefined; // Not configured (yet): nothing can have been kept.
@@ -150,12 +150,12 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   /** The form is shown (the dialog opened, or inline, the page loaded it). */
-  private opened(): void {
+  #opened(): void {
     // A send that finished after the dialog closed leaves its thank-you: start afresh.
-    this.closed();
-    this.pageUrl = pageUrl(this.pageUrlMode);
+    this.#closed();
+    this.#pageUrl = pageUrl(this.pageUrlMode);
     // A form the customer already began keeps its start: a stray click may have closed it.
-    if (!this.message) this.openedAt = performance.now();
+    if (!this.message) this.#openedAt = performance.now();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -169,36 +169,36 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   /** The dialog closed: after a send, the next customer starts from an empty form. */
-  private closed(): void {
-    if (this.sender.status !== 'sent' && this.sender.status !== 'queued') return;
+  #closed(): void {
+    if (this.#sender.status !== 'sent' && this.#sender.status !== 'queued') return;
     this.rating = this.category = undefined;
     this.message = this.email = this.name = '';
     this.publish = false;
-    this.sender.reset();
+    this.#sender.reset();
   }
 
   override render() {
-    const t = this.words();
+    const t = this.#words();
     if (!t) return nothing;
-    const { status, result } = this.sender;
+    const { status, result } = this.#sender;
     const done = status === 'sent' || status === 'queued';
     return html`
       ${this.inline ? html`<h2 id="title">${t.title}</h2>` : nothing}
-      ${done ? nothing : this.renderForm(t)}
+      ${done ? nothing : this.#renderForm(t)}
       <div part="thanks" class="thanks" role="status" aria-live="polite">
         ${status === 'queued' ? html`<p tabindex="-1">${t.queued}</p>` : nothing}
         ${status === 'sent' && result ? html`<p tabindex="-1">${thanksFor(result.routes, t)}</p>` : nothing}
-        ${this.sender.followUp === 'added' ? html`<p tabindex="-1">${t.followUpDone}</p>` : nothing}
+        ${this.#sender.followUp === 'added' ? html`<p tabindex="-1">${t.followUpDone}</p>` : nothing}
       </div>
-      ${status === 'sent' && result?.routes.includes('support') && !this.email.trim() ? this.renderFollowUp(t) : nothing}
+      ${status === 'sent' && result?.routes.includes('support') && !this.email.trim() ? this.#renderFollowUp(t) : nothing}
       ${done && !this.inline
-        ? html`<button part="done-button" class="done accent" type="button" @click=${this.done}>${t.done}</button>`
+        ? html`<button part="done-button" class="done accent" type="button" @click=${this.#done}>${t.done}</button>`
         : nothing}
     `;
   }
 
   /** The customer's language with the site's words over it; the groups (thanks, categories) word by word. */
-  private words(): LocalePack | undefined {
+  #words(): LocalePack | undefined {
     const { strings: t, overrides: mine } = this;
     return (
       t && {
@@ -211,10 +211,10 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   /** Support will want to answer: a customer who left no email may still add one. */
-  private renderFollowUp(t: FeedbackFormStrings) {
-    const { followUp } = this.sender;
+  #renderFollowUp(t: FeedbackFormStrings) {
+    const { followUp } = this.#sender;
     if (followUp === 'added') return nothing;
-    return html`<form class="field follow-up" @submit=${this.onFollowUp}>
+    return html`<form class="field follow-up" @submit=${this.#onFollowUp}>
       <label for="follow-up-email">${t.followUpEmail}</label>
       <div class="row">
         <input id="follow-up-email" name="email" type="email" autocomplete="email" maxlength="254" required />
@@ -224,32 +224,32 @@ export class TandemFeedbackForm extends LitElement {
     </form>`;
   }
 
-  private async onFollowUp(event: SubmitEvent) {
+  async #onFollowUp(event: SubmitEvent) {
     event.preventDefault();
-    const email = this.find<HTMLInputElement>('#follow-up-email')?.value.trim();
+    const email = this.#find<HTMLInputElement>('#follow-up-email')?.value.trim();
     if (!email) return;
-    await this.sender.addEmail(email);
+    await this.#sender.addEmail(email);
     // The form gives way to its confirmation: read it out, where focus was.
-    if (this.sender.followUp === 'added') {
+    if (this.#sender.followUp === 'added') {
       this.email = email;
       await this.updateComplete;
-      this.find<HTMLElement>('.thanks p:last-child')?.focus();
+      this.#find<HTMLElement>('.thanks p:last-child')?.focus();
     }
   }
 
-  private done() {
+  #done() {
     this.closest('dialog')?.close();
   }
 
-  private renderForm(t: FeedbackFormStrings) {
-    const sending = this.sender.status === 'sending';
+  #renderForm(t: FeedbackFormStrings) {
+    const sending = this.#sender.status === 'sending';
     return html`
-      <form part="form" aria-labelledby=${this.inline ? 'title' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        ${this.renderRating(t)}
+      <form part="form" aria-labelledby=${this.inline ? 'title' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.#onSubmit}>
+        ${this.#renderRating(t)}
         ${this.askCategory
           ? html`<div class="field">
               <label for="category">${t.category}</label>
-              <select id="category" name="category" @change=${this.onCategoryChange}>
+              <select id="category" name="category" @change=${this.#onCategoryChange}>
                 <option value="" ?selected=${!this.category}>${t.categoryNone}</option>
                 ${CATEGORIES.map(
                   (c) => html`<option value=${c} ?selected=${this.category === c}>${t.categories[c]}</option>`,
@@ -266,8 +266,8 @@ export class TandemFeedbackForm extends LitElement {
             maxlength="5000"
             required
             .value=${this.message}
-            @input=${this.onMessageInput}
-            @keydown=${this.onMessageKeydown}
+            @input=${this.#onMessageInput}
+            @keydown=${this.#onMessageKeydown}
           ></textarea>
         </div>
         <div class="field">
@@ -296,14 +296,14 @@ export class TandemFeedbackForm extends LitElement {
           />
         </div>
         <label class="consent">
-          <input type="checkbox" name="publish" .checked=${this.publish} @change=${this.onPublishChange} />
+          <input type="checkbox" name="publish" .checked=${this.publish} @change=${this.#onPublishChange} />
           ${t.consent}
         </label>
         <!-- A field people never see or reach; software that fills in every field fills it too. -->
         <div class="trap" inert aria-hidden="true">
           <label>Website <input name="website" autocomplete="off" tabindex="-1" /></label>
         </div>
-        <p part="error" class="error" role="alert">${this.errorText(t)}</p>
+        <p part="error" class="error" role="alert">${this.#errorText(t)}</p>
         <button part="submit" class="submit accent" type="submit" ?disabled=${sending}>
           ${sending ? t.sending : t.send}
         </button>
@@ -312,7 +312,7 @@ export class TandemFeedbackForm extends LitElement {
   }
 
   /** Radio buttons, whatever the scale: arrow keys move between them, as in any radio group. */
-  private renderRating(t: FeedbackFormStrings) {
+  #renderRating(t: FeedbackFormStrings) {
     if (this.scale === 'none') return nothing;
     const scale = this.scale === 'scale';
     const options = scale ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5];
@@ -338,77 +338,77 @@ export class TandemFeedbackForm extends LitElement {
     </fieldset>`;
   }
 
-  private errorText(t: FeedbackFormStrings) {
-    const { error } = this.sender;
+  #errorText(t: FeedbackFormStrings) {
+    const { error } = this.#sender;
     if (!error) return nothing;
     // The SDK's messages are for developers, in English; customers get their own language.
     if (SETUP_ERRORS.has(error.code)) return t.notConfigured;
     return error.retryable ? t.notConfirmed : `${t.notSent} ${t.checkInput}`;
   }
 
-  private onCategoryChange(event: Event) {
+  #onCategoryChange(event: Event) {
     this.category = ((event.target as HTMLSelectElement).value || undefined) as Category | undefined;
   }
 
-  private onMessageInput(event: InputEvent) {
+  #onMessageInput(event: InputEvent) {
     const textarea = event.target as HTMLTextAreaElement;
     textarea.setCustomValidity('');
     this.message = textarea.value;
   }
 
   // Enter adds a line; Ctrl/Cmd+Enter sends, as in most chat and mail apps.
-  private onMessageKeydown(event: KeyboardEvent) {
+  #onMessageKeydown(event: KeyboardEvent) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       (event.target as HTMLTextAreaElement).form?.requestSubmit();
     }
   }
 
-  private onPublishChange(event: Event) {
+  #onPublishChange(event: Event) {
     this.publish = (event.target as HTMLInputElement).checked;
   }
 
-  private async onSubmit(event: SubmitEvent) {
+  async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.sender.status === 'sending') return;
+    if (this.#sender.status === 'sending') return;
     const message = this.message.trim();
     if (!message) {
       // `required` lets a message of only spaces through; the API would refuse it.
-      this.find<HTMLTextAreaElement>('textarea')?.setCustomValidity(this.words()!.messageRequired);
-      this.find<HTMLTextAreaElement>('textarea')?.reportValidity();
+      this.#find<HTMLTextAreaElement>('textarea')?.setCustomValidity(this.#words()!.messageRequired);
+      this.#find<HTMLTextAreaElement>('textarea')?.reportValidity();
       return;
     }
-    await this.sender.submit(this.input(message));
+    await this.#sender.submit(this.#input(message));
     await this.updateComplete;
-    const { status, result, error } = this.sender;
+    const { status, result, error } = this.#sender;
     if (status === 'sent' || status === 'queued') {
       if (result) {
         const { id, label, routes } = result;
-        this.emit<TandemSubmitDetail>('tandem-submit', { id, label, routes });
-      } else this.emit('tandem-queued', undefined);
+        this.#emit<TandemSubmitDetail>('tandem-submit', { id, label, routes });
+      } else this.#emit('tandem-queued', undefined);
       this.renderRoot.querySelector<HTMLElement>('.thanks p')?.focus();
     } else if (status === 'failed' && error) {
-      this.emit<TandemErrorDetail>('tandem-error', { code: error.code });
+      this.#emit<TandemErrorDetail>('tandem-error', { code: error.code });
       // Disabling the focused Send button dropped focus; give it back so Enter retries.
       const active = (this.renderRoot as ShadowRoot).activeElement;
-      const submit = this.find<HTMLButtonElement>('.submit');
+      const submit = this.#find<HTMLButtonElement>('.submit');
       if (!active || active === submit) submit?.focus();
     }
   }
 
   /** Everything one message carries: what the customer wrote and where they wrote it. */
-  private input(message: string): FeedbackInput {
+  #input(message: string): FeedbackInput {
     const input: FeedbackInput = {
       message,
       consent: { publish: this.publish, ...(this.consentVersion && { version: this.consentVersion }) },
       context: context(),
-      signals: { honeypot: this.find<HTMLInputElement>('.trap input')?.value ?? '', elapsedMs: Math.round(performance.now() - this.openedAt) },
+      signals: { honeypot: this.#find<HTMLInputElement>('.trap input')?.value ?? '', elapsedMs: Math.round(performance.now() - this.#openedAt) },
     };
     if (this.rating !== undefined) input[this.scale === 'scale' ? 'score' : 'rating'] = this.rating;
     if (this.category) input.category = this.category;
     if (this.email.trim()) input.email = this.email.trim();
     if (this.name.trim()) input.name = this.name.trim();
-    if (this.pageUrl) input.pageUrl = this.pageUrl;
+    if (this.#pageUrl) input.pageUrl = this.#pageUrl;
     const metadata = siteMetadata(this.metadata);
     if (metadata) input.metadata = metadata;
     // Only the site's id for the customer: the email and name are what the form holds, which the
@@ -417,7 +417,7 @@ export class TandemFeedbackForm extends LitElement {
     return input;
   }
 
-  private emit<T>(type: string, detail: T) {
+  #emit<T>(type: string, detail: T) {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 }

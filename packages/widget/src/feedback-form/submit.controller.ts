@@ -50,10 +50,13 @@ export class SubmitController {
   #keyPayload = '';
   #keyInput?: FeedbackInput;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly config: () => SubmitConfig,
-  ) {}
+  readonly #host: ReactiveControllerHost;
+  readonly #config: () => SubmitConfig;
+
+  constructor(host: ReactiveControllerHost, config: () => SubmitConfig) {
+    this.#host = host;
+    this.#config = config;
+  }
 
   /** Sends `input`; resolves once the status is 'sent', 'queued' or 'failed' (or a reset came first). */
   async submit(input: FeedbackInput): Promise<void> {
@@ -61,7 +64,7 @@ export class SubmitController {
     const round = this.#round;
     this.status = 'sending';
     this.error = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
       const outbox = this.outbox();
       // The same words again: the same body too (its time taken and context as first sent).
@@ -86,7 +89,7 @@ export class SubmitController {
           : { code: 'internal_error', retryable: true };
       this.status = 'failed';
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -98,14 +101,14 @@ export class SubmitController {
     if (!result || this.followUp === 'sending') return;
     const round = this.#round;
     this.followUp = 'sending';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
       await this.outbox().client.update(result.id, { token: result.token, email });
       if (round === this.#round) this.followUp = 'added';
     } catch {
       if (round === this.#round) this.followUp = 'failed';
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Forgets the last outcome (for a fresh form); an answer still on its way is ignored. */
@@ -114,7 +117,7 @@ export class SubmitController {
     this.status = 'idle';
     this.followUp = 'idle';
     this.result = this.error = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -123,7 +126,7 @@ export class SubmitController {
    * missing or malformed.
    */
   outbox(): Outbox {
-    const { siteKey = '', endpoint = '' } = this.config();
+    const { siteKey = '', endpoint = '' } = this.#config();
     const key = `${siteKey} ${endpoint}`;
     if (!this.#outbox || key !== this.#outboxConfig) {
       this.#outbox = createOutbox({ siteKey, endpoint });

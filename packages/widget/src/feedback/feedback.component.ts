@@ -116,21 +116,21 @@ export class TandemFeedback extends LitElement {
   strings?: TandemStringOverrides;
 
   /** Who the customer is, as the site knows them (see identify). */
-  private user?: User;
+  #user?: User;
 
   /** The form's module could not be loaded (offline before it ever arrived). */
-  private formFailed = false;
+  #formFailed = false;
 
-  private get form(): TandemFeedbackForm | null {
+  get #form(): TandemFeedbackForm | null {
     return this.renderRoot.querySelector('tandem-feedback-form');
   }
 
-  private formLoading?: Promise<void>;
+  #formLoading?: Promise<void>;
   /** The language the form is (being) loaded in, and its words once they arrived with the form. */
-  private language?: Language;
-  private pack?: LocalePack;
+  #language?: Language;
+  #pack?: LocalePack;
   /** Counts open() and close() calls, so an open that waited on the network knows it was cancelled. */
-  private openRequest = 0;
+  #openRequest = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,7 +150,7 @@ export class TandemFeedback extends LitElement {
    * argument when they sign out.
    */
   identify(user?: User): void {
-    this.user = user;
+    this.#user = user;
     this.requestUpdate();
   }
 
@@ -163,14 +163,14 @@ export class TandemFeedback extends LitElement {
     // Read now: what had focus before the customer pressed anything that waits on the network.
     const focused = deepActiveElement();
     // A close() while the form is still on its way cancels this open.
-    const request = ++this.openRequest;
+    const request = ++this.#openRequest;
     await this.prefetch();
     await this.updateComplete;
-    await this.form?.updateComplete;
-    if (request !== this.openRequest || !this.isConnected) return;
+    await this.#form?.updateComplete;
+    if (request !== this.#openRequest || !this.isConnected) return;
     // The dialog's behaviour (focus in and back out) comes with the form (TandemFeedbackForm.show);
     // when the form could not be loaded, the dialog still opens to say so.
-    if (this.form) this.form.show(opener ?? focused);
+    if (this.#form) this.#form.show(opener ?? focused);
     else this.renderRoot.querySelector('dialog')?.showModal();
   }
 
@@ -182,23 +182,23 @@ export class TandemFeedback extends LitElement {
   prefetch(): Promise<void> {
     const language = pickLanguage(this);
     // The page's language changed: load the form's words anew; only the latest load counts.
-    if (language !== this.language) {
-      this.language = language;
-      this.formLoading = undefined;
+    if (language !== this.#language) {
+      this.#language = language;
+      this.#formLoading = undefined;
     }
-    return (this.formLoading ??= Promise.all([import('../feedback-form/feedback-form.js'), loadLocale(language)]).then(
+    return (this.#formLoading ??= Promise.all([import('../feedback-form/feedback-form.js'), loadLocale(language)]).then(
       ([{ dialogStyles }, pack]) => {
-        if (language !== this.language) return;
-        if (!this.pack) adoptStyles(this.renderRoot as ShadowRoot, [...TandemFeedback.elementStyles, dialogStyles]);
-        this.pack = pack;
-        this.formFailed = false;
+        if (language !== this.#language) return;
+        if (!this.#pack) adoptStyles(this.renderRoot as ShadowRoot, [...TandemFeedback.elementStyles, dialogStyles]);
+        this.#pack = pack;
+        this.#formFailed = false;
         this.requestUpdate();
       },
       () => {
-        if (language !== this.language) return;
+        if (language !== this.#language) return;
         // Try again next time; meanwhile the dialog says why it is empty.
-        this.formLoading = undefined;
-        this.formFailed = true;
+        this.#formLoading = undefined;
+        this.#formFailed = true;
         this.requestUpdate();
       },
     ));
@@ -206,29 +206,29 @@ export class TandemFeedback extends LitElement {
 
   /** Closes the dialog (or cancels an open still loading); a message not yet sent stays in the form. */
   close(): void {
-    this.openRequest++;
+    this.#openRequest++;
     this.renderRoot?.querySelector('dialog')?.close();
   }
 
   override render() {
     const language = pickLanguage(this);
-    const t = { ...strings, launcher: launcherWord(language), ...this.pack, ...this.strings };
-    const form = this.pack
+    const t = { ...strings, launcher: launcherWord(language), ...this.#pack, ...this.strings };
+    const form = this.#pack
       ? html`<tandem-feedback-form
           .siteKey=${this.siteKey}
           .endpoint=${this.endpoint}
-          .strings=${this.pack}
+          .strings=${this.#pack}
           .overrides=${this.strings}
           .scale=${this.rating}
           .askCategory=${this.category !== 'none'}
           .pageUrlMode=${this.pageUrl}
           .consentVersion=${this.consentVersion}
           .metadata=${this.metadata}
-          .user=${this.user}
+          .user=${this.#user}
           ?inline=${this.inline}
           exportparts="form, error, submit, thanks, done-button"
         ></tandem-feedback-form>`
-      : html`<p part="error" class="error" role="alert">${this.formFailed ? t.notLoaded : nothing}</p>`;
+      : html`<p part="error" class="error" role="alert">${this.#formFailed ? t.notLoaded : nothing}</p>`;
     return html`<div class="root" lang=${language}>
       ${this.inline
         ? form
