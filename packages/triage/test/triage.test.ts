@@ -118,9 +118,25 @@ describe('routes', () => {
       expect(['praise', 'neutral']).toContain(d.label);
       expect(d.routes).toContain('pr');
       if (d.label === 'neutral') {
-        expect(d.routes).toEqual(['support', 'pr']);
+        expect([...d.routes].sort()).toEqual(['pr', 'support']);
         expect(d.reasons).toContain(UNSURE);
       }
+    },
+  );
+
+  it.each(['Cute packaging', 'Handy little app', 'Simply super'])(
+    'an unsure message the model reads as praise ("%s") lists PR first, and support still reads it',
+    (text) => {
+      const d = triage({ text });
+      expect(d.label).toBe('neutral');
+      expect(d.routes).toEqual(['pr', 'support']);
+    },
+  );
+
+  it.each(['Love the app but it freezes every time I open the camera', 'Great app, very useful. But when im typing, it randomly closes', 'Good.. but does this app only works offline?'])(
+    'an unsure message with a complaint or a question in it ("%s") lists support first',
+    (text) => {
+      expect(triage({ text }).routes[0]).toBe('support');
     },
   );
 
