@@ -52,6 +52,13 @@ describe('labels for realistic messages', () => {
     ['You should support PayPal', 'idea'],
     ['Would love to be able to print right from the app', 'idea'],
     ['The app needs an option to export notes', 'idea'],
+    // Suggestion wordings of app reviews
+    ['Wish it had a dark mode', 'idea'],
+    ['I do wish you could export to PDF', 'idea'],
+    ['Can we get a dark mode?', 'idea'],
+    ['Plz add dark mode', 'idea'],
+    ['Hope you add Apple Pay soon', 'idea'],
+    ['It would be even better if it synced with my calendar', 'idea'],
     // Neutral
     ['I ordered the blue one on Tuesday', 'neutral'],
     ['ok', 'neutral'],
@@ -139,6 +146,12 @@ describe('routes', () => {
       expect(triage({ text }).routes[0]).toBe('support');
     },
   );
+
+  it('a wish for a fix ("Wish they would fix the login") is support\'s, not an idea', () => {
+    const d = triage({ text: 'Wish they would fix the login' });
+    expect(d.label).not.toBe('idea');
+    expect(d.routes[0]).toBe('support');
+  });
 
   it.each(['I would like to reactivate my card.', 'I found my card, I would like to reactivate it.', 'I wish to close my account'])(
     'a polite request ("%s") is support\'s first, not PR\'s or product\'s',
