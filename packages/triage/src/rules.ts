@@ -49,15 +49,19 @@ function opensAsQuestion(lower: string): boolean {
 // so it is masked before scoring tone, or every request would read as praise.
 
 const IDEA_PHRASES = [
-  "(?:it )?(?:would|'d) be (?:really |so |very |super )?" +
+  "(?:it )?(?:would|'d) be (?:really |so |very |super |even |much )?" +
     '(?:nice|great|good|awesome|cool|helpful|useful|amazing|lovely|handy|ideal|better|fantastic|brilliant|perfect) (?:if|to|for)',
-  'please (?:add|consider|support|allow|include|implement|introduce|offer|bring back)',
+  '(?:please|pls|plz) (?:add|consider|support|allow|include|implement|introduce|offer|bring back)',
   '(?:could|can|would) you (?:guys )?(?:please )?(?:add|support|allow|include|implement|introduce|offer|consider|build|bring back)',
   "(?:i'd|would) love (?:to see|it if|if|to be able to|the (?:ability|option) to)",
+  'can we (?:please )?(?:get|have)',
+  '(?:hope|hoping) (?:you|they) (?:will |can |could )?add',
+  // "I wish it had dark mode", but "I wish they would fix it" is a bug report.
+  '(?:i )?(?:do |really |just )?wish (?:it|there|they|you) (?:had|was|were|could|would (?!fix))',
   '(?:it )?(?:needs|should have|could use) (?:an? |the )?(?:option|ability|way|setting|feature|mode) (?:to|for)',
   '(?:add|adding) (?:an? |the )?(?:option|ability|setting|feature) (?:to|for)',
   // "I wish to close my account" is a formal "I want to".
-  'i wish(?! to\\b)',
+  "i (?:do |really |just )?wish(?! to\\b)",
   'feature requests?',
   '(?:my|a|one|small|quick|little) suggestion',
   'i suggest',

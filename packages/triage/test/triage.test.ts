@@ -52,6 +52,13 @@ describe('labels for realistic messages', () => {
     ['You should support PayPal', 'idea'],
     ['Would love to be able to print right from the app', 'idea'],
     ['The app needs an option to export notes', 'idea'],
+    // Suggestion wordings of app reviews
+    ['Wish it had a dark mode', 'idea'],
+    ['I do wish you could export to PDF', 'idea'],
+    ['Can we get a dark mode?', 'idea'],
+    ['Plz add dark mode', 'idea'],
+    ['Hope you add Apple Pay soon', 'idea'],
+    ['It would be even better if it synced with my calendar', 'idea'],
     // Neutral
     ['I ordered the blue one on Tuesday', 'neutral'],
     ['ok', 'neutral'],
@@ -129,11 +136,33 @@ describe('routes', () => {
       expect(['praise', 'neutral']).toContain(d.label);
       expect(d.routes).toContain('pr');
       if (d.label === 'neutral') {
-        expect(d.routes).toEqual(['support', 'pr']);
+        expect([...d.routes].sort()).toEqual(['pr', 'support']);
         expect(d.reasons).toContain(UNSURE);
       }
     },
   );
+
+  it.each(['Cute packaging', 'Handy little app', 'Simply super'])(
+    'an unsure message the model reads as praise ("%s") lists PR first, and support still reads it',
+    (text) => {
+      const d = triage({ text });
+      expect(d.label).toBe('neutral');
+      expect(d.routes).toEqual(['pr', 'support']);
+    },
+  );
+
+  it.each(['Love the app but it freezes every time I open the camera', 'Great app, very useful. But when im typing, it randomly closes', 'Good.. but does this app only works offline?'])(
+    'an unsure message with a complaint or a question in it ("%s") lists support first',
+    (text) => {
+      expect(triage({ text }).routes[0]).toBe('support');
+    },
+  );
+
+  it('a wish for a fix ("Wish they would fix the login") is support\'s, not an idea', () => {
+    const d = triage({ text: 'Wish they would fix the login' });
+    expect(d.label).not.toBe('idea');
+    expect(d.routes[0]).toBe('support');
+  });
 
   it.each(['I would like to reactivate my card.', 'I found my card, I would like to reactivate it.', 'I wish to close my account'])(
     'a polite request ("%s") is support\'s first, not PR\'s or product\'s',

@@ -25,8 +25,13 @@ const INTENTS = ['complaint', 'question', 'idea', 'praise', 'other'];
 const POLARITY_BITS = 17;
 const INTENT_BITS = 16;
 const EPOCHS = 3;
+// The intent head learns from fewer, noisier items (tweets to brands, app reviews): more passes
+// help it there (Preotiuc complaint F1 0.740 -> 0.749 held out) at about 15 s of training.
+const INTENT_EPOCHS = 6;
 const RATE = 0.1;
 const L2 = 1e-6;
+/** The share of calibration complaints allowed to reach the praise cut. */
+const PRAISE_OF_COMPLAINTS = 0.005;
 
 // How much one item of each set counts. Small in-domain sets weigh more so the 67k movie phrases
 // of SST-2 do not decide alone what "cheap" or "sorry" means for a customer.
@@ -70,7 +75,7 @@ function random(seed) {
   };
 }
 
-function train(examples, classes, bits, seed) {
+function train(examples, classes, bits, seed, epochs = EPOCHS) {
   const mask = (1 << bits) - 1;
   const W = new Float32Array((mask + 1) * classes);
   const G = new Float32Array((mask + 1) * classes).fill(1e-6);
@@ -78,7 +83,7 @@ function train(examples, classes, bits, seed) {
   const order = examples.slice();
   const z = new Float64Array(classes);
   const p = new Float64Array(classes);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
@@ -187,15 +192,16 @@ function main() {
   console.log('polarity head');
   const pol = quantize(train(polarity, 3, POLARITY_BITS, 1), 3);
   console.log('intent head');
-  const int = quantize(train(intent, 5, INTENT_BITS, 2), 5);
+  const int = quantize(train(intent, 5, INTENT_BITS, 2, INTENT_EPOCHS), 5);
 
-  // Praise is only called when a complaint would rarely look like this: the cut at which 1% of
-  // the calibration complaints still score as praise. Below it, the message is "unsure".
+  // Praise is only called when a complaint would rarely look like this: the cut at which 0.5% of
+  // the calibration complaints still score as praise. Below it, the message is "unsure" (and goes
+  // to PR first when it leans praise, see src/decide.ts), so a strict cut costs PR little.
   const complaints = calibration.filter(({ item }) => item.polarity === -1 || item.complaint === true || item.kind === 'complaint');
   const praiseOfComplaints = complaints.map(({ ids }) => logits(int, ids, 5, INTENT_BITS)[I.praise]);
   const positiveOfComplaints = complaints.map(({ ids }) => logits(pol, ids, 3, POLARITY_BITS)[2]);
   const thresholds = {
-    praise: round(cutAbove(praiseOfComplaints, 0.01)),
+    praise: round(cutAbove(praiseOfComplaints, PRAISE_OF_COMPLAINTS)),
     positive: round(cutAbove(positiveOfComplaints, 0.01)),
     complaint: round(bestComplaintCut(int, calibration.filter(({ item }) => item.complaint !== undefined))),
   };
@@ -205,11 +211,15 @@ function main() {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The complaint score above which "complaint" best separates the flagged tweets (max F1). */
+/**
+ * The complaint score above which "complaint" best separates the flagged tweets: the cut whose
+ * F1, averaged with its neighbours ±0.05, is highest. A few hundred tweets give a ragged curve
+ * with a wide plateau; the average picks the plateau's middle instead of one lucky spike.
+ */
 function bestComplaintCut(int, flagged) {
   const scored = flagged.map(({ item, ids }) => [logits(int, ids, 5, INTENT_BITS)[I.complaint], item.complaint]);
-  let best = [0, 0.5];
-  for (let cut = 0.05; cut < 0.95; cut += 0.01) {
+  const cuts = Array.from({ length: 91 }, (_, i) => 0.05 + i / 100);
+  const f1s = cuts.map((cut) => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -218,10 +228,16 @@ function bestComplaintCut(int, flagged) {
       else if (p >= cut) fp++;
       else if (yes) fn++;
     }
-    const f1 = (2 * tp) / (2 * tp + fp + fn);
-    if (f1 > best[0]) best = [f1, cut];
+    return (2 * tp) / (2 * tp + fp + fn);
+  });
+  const SPAN = 5;
+  let best = [-1, 0.5, 0];
+  for (let i = 0; i < cuts.length; i++) {
+    const near = f1s.slice(Math.max(0, i - SPAN), i + SPAN + 1);
+    const smooth = near.reduce((a, b) => a + b, 0) / near.length;
+    if (smooth > best[0]) best = [smooth, cuts[i], f1s[i]];
   }
-  console.log(`  complaint cut ${best[1].toFixed(2)}: F1 ${best[0].toFixed(3)} on ${flagged.length} calibration tweets`);
+  console.log(`  complaint cut ${best[1].toFixed(2)}: F1 ${best[2].toFixed(3)} (${best[0].toFixed(3)} around it) on ${flagged.length} calibration tweets`);
   return best[1];
 }
 
