@@ -5,7 +5,7 @@
 import { CATEGORIES, type Category, type Decision, type TriageInput } from './types.js';
 import { prepare, stripLinks, tokenize } from './text.js';
 import { featurize } from './features.js';
-import { score, THRESHOLDS, tokenTones, worstClause } from './model.js';
+import { score, thresholdsFor, tokenTones, worstClause } from './model.js';
 import { looksEnglish } from './language.js';
 import { findIdea, questionSignals, spamSignals } from './rules.js';
 import { urgencyOf } from './urgency.js';
@@ -68,7 +68,7 @@ function sort(input: TriageInput): Decision {
   const verdict = decide({
     scores,
     tail: contrast ? score(featurize(lower.slice(contrast.index + contrast[0].length))).polarity : undefined,
-    thresholds: THRESHOLDS,
+    thresholds: thresholdsFor(features),
     worstClause: () => worstClause(features),
     hasText,
     english,

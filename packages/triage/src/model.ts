@@ -10,9 +10,26 @@ import {
   POLARITY_CLASSES,
   POLARITY_SCALE,
   POLARITY_WEIGHTS,
+  THRESHOLDS,
 } from './model/weights.js';
 
-export { THRESHOLDS } from './model/weights.js';
+/** The cuts decide() reads: praise, positive (see thresholdsFor) and complaint. */
+export interface Thresholds {
+  praise: number;
+  positive: number;
+  complaint: number;
+}
+
+const SHORT: Thresholds = { praise: THRESHOLDS.praise, positive: THRESHOLDS.positive, complaint: THRESHOLDS.complaint };
+const LONG: Thresholds = { ...SHORT, positive: THRESHOLDS.positiveLong };
+
+/**
+ * The calibrated cuts for this message. A long one needs a higher positive share to be praise:
+ * complaints written as long reviews sound positive more often (training/train.mjs calibrates both).
+ */
+export function thresholdsFor(f: Features): Thresholds {
+  return f.count >= THRESHOLDS.longFrom ? LONG : SHORT;
+}
 
 export type Intent = (typeof INTENT_CLASSES)[number];
 

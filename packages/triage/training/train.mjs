@@ -29,6 +29,8 @@ const EPOCHS = 3;
 // help it there (Preotiuc complaint F1 0.740 -> 0.749 held out) at about 15 s of training.
 const INTENT_EPOCHS = 6;
 const RATE = 0.1;
+/** Features from which a message is long enough for its own positive cut (about 40 words). */
+const LONG_FROM = 400;
 const L2 = 1e-6;
 /** The share of calibration complaints allowed to reach the praise cut. */
 const PRAISE_OF_COMPLAINTS = 0.005;
@@ -200,10 +202,19 @@ function main() {
   const complaints = calibration.filter(({ item }) => item.polarity === -1 || item.complaint === true || item.kind === 'complaint');
   const praiseOfComplaints = complaints.map(({ ids }) => logits(int, ids, 5, INTENT_BITS)[I.praise]);
   const positiveOfComplaints = complaints.map(({ ids }) => logits(pol, ids, 3, POLARITY_BITS)[2]);
+  const praise = round(cutAbove(praiseOfComplaints, PRAISE_OF_COMPLAINTS));
+  const positive = round(cutAbove(positiveOfComplaints, 0.01));
+  // A long review that complains is likelier to sound like praise than a short message (its many
+  // words make the model surer either way): from LONG_FROM features on, the positive cut rises to
+  // where at most 0.5% of the long calibration complaints clear both cuts.
+  const long = complaints.flatMap((c, i) =>
+    c.ids.length >= LONG_FROM ? [praiseOfComplaints[i] >= praise ? positiveOfComplaints[i] : 0] : []);
   const thresholds = {
-    praise: round(cutAbove(praiseOfComplaints, PRAISE_OF_COMPLAINTS)),
-    positive: round(cutAbove(positiveOfComplaints, 0.01)),
+    praise,
+    positive,
     complaint: round(bestComplaintCut(int, calibration.filter(({ item }) => item.complaint !== undefined))),
+    longFrom: LONG_FROM,
+    positiveLong: Math.max(positive, round(cutAbove(long, 0.005))),
   };
   console.log(`calibrated on ${calibration.length} items (${complaints.length} complaints):`, thresholds);
 
