@@ -4,7 +4,7 @@
 // Praise is the one label that is never guessed: a complaint shown to PR as praise is the worst
 // mistake Tandem can make, so praise needs a score that calibration complaints almost never reach
 // (THRESHOLDS, see training/train.mjs); a message that only leans positive is "unsure" and goes to
-// both support and PR, PR first when the model reads it as praise more than anything else.
+// both support and PR.
 import type { Category, Label, Route } from './types.js';
 import type { Scores } from './model.js';
 import { SPAM_AT } from './rules.js';
@@ -22,11 +22,6 @@ export const ROUTES_BY_LABEL: Readonly<Record<Label, readonly Route[]>> = {
 
 /** Below this, a complaint is a guess: PR sees it too. */
 export const UNSURE_BELOW = 0.55;
-/**
- * An unsure message whose praise score is a majority of the model's belief is most likely praise:
- * PR is listed first, and support still reads it.
- */
-const LEANS_PRAISE = 0.5;
 /** A negative share from which text is clearly unhappy, whatever else it looks like. */
 const CLEARLY_NEGATIVE = 0.7;
 /** Text in a language the model does not know is read, but barely trusted. */
@@ -48,6 +43,8 @@ export interface Signals {
   /** 0-2 question signals from the wording. */
   question: number;
   idea: boolean;
+  /** The customer asks for something to be fixed. */
+  fix: boolean;
   spam: number;
 }
 
@@ -82,13 +79,12 @@ export function decide(s: Signals): Verdict {
   let label: Label;
   let confidence: number;
   let unsure = false;
-  // An unsure message the model reads as praise more likely than anything else: PR reads it first.
-  let leansPraise = false;
   const praised = intent.praise >= s.thresholds.praise && polarity.positive >= s.thresholds.positive && !mixed;
   // Praise in every way but for one sentence that is a clear complaint: not praise, whatever the stars.
   const heldBack = praised && s.worstClause() >= CLEARLY_NEGATIVE;
   const negative = polarity.negative >= CLEARLY_NEGATIVE;
-  const wantsIdea = !negative && (s.idea || intent.idea >= 0.5 || s.category === 'idea');
+  // Asking for a fix ("I wish they would fix the sync") reports a bug, however wishful the words.
+  const wantsIdea = !negative && (s.category === 'idea' || (!s.fix && (s.idea || intent.idea >= 0.5)));
   // The wording ("?", "how do I") backs the model's question score; it does not beat a complaint.
   const asks = intent.question + 0.25 * s.question + (s.category === 'question' ? 0.3 : 0);
   // Service desks phrase problems as statements ("I was charged twice"): without question wording
@@ -120,7 +116,6 @@ export function decide(s: Signals): Verdict {
     label = 'neutral';
     confidence = 1 - intent.praise;
     unsure = true;
-    leansPraise = intent.praise >= LEANS_PRAISE && polarity.positive >= LEANS_PRAISE && !mixed && !heldBack && s.question === 0;
     notes.push(UNSURE_NOTE);
   } else {
     label = 'neutral';
@@ -161,7 +156,7 @@ export function decide(s: Signals): Verdict {
   confidence = clamp(confidence, 0.05, 0.95);
   let routes = [...ROUTES_BY_LABEL[label]];
   if (unsure || (label === 'complaint' && confidence < UNSURE_BELOW)) {
-    routes = leansPraise && label === 'neutral' ? ['pr', 'support'] : ['support', 'pr'];
+    routes = ['support', 'pr'];
     if (label === 'complaint') notes.push(UNSURE_NOTE);
   }
   if (disagree && !routes.includes('support')) routes = ['support', ...routes];

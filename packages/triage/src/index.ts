@@ -7,7 +7,7 @@ import { prepare, stripLinks, tokenize } from './text.js';
 import { featurize } from './features.js';
 import { score, thresholdsFor, tokenTones, worstClause } from './model.js';
 import { looksEnglish } from './language.js';
-import { findIdea, questionSignals, spamSignals } from './rules.js';
+import { asksFix, findIdea, questionSignals, spamSignals } from './rules.js';
 import { urgencyOf } from './urgency.js';
 import { topicsOf } from './topics.js';
 import { prRiskOf } from './pr-risk.js';
@@ -76,6 +76,7 @@ function sort(input: TriageInput): Decision {
     category,
     question,
     idea: idea !== undefined,
+    fix: asksFix(lower),
     spam: spam.score,
   });
 

@@ -54,14 +54,17 @@ const IDEA_PHRASES = [
   '(?:please|pls|plz) (?:add|consider|support|allow|include|implement|introduce|offer|bring back)',
   '(?:could|can|would) you (?:guys )?(?:please )?(?:add|support|allow|include|implement|introduce|offer|consider|build|bring back)',
   "(?:i'd|would) love (?:to see|it if|if|to be able to|the (?:ability|option) to)",
-  'can we (?:please )?(?:get|have)',
-  '(?:hope|hoping) (?:you|they) (?:will |can |could )?add',
-  // "I wish it had dark mode", but "I wish they would fix it" is a bug report.
-  '(?:i )?(?:do |really |just )?wish (?:it|there|they|you) (?:had|was|were|could|would (?!fix))',
+  // A feature, not "our money back".
+  'can we (?:please )?(?:get|have) (?:an? |the |some )?(?:option|ability|setting|feature|dark mode|mode|way|widget|filter|export)',
+  // Said to the company ("hope you add Apple Pay"); "hope they add more staff" reviews a visit.
+  '(?:hope|hoping) you (?:will |can |could )?add',
+  "(?:i )?(?:do |really )?wish (?:it|the app|this app) had",
+  '(?:i )?(?:do |really )?wish there (?:was|were) (?:an? |the )?(?:option|ability|setting|feature|mode|way)',
+  '(?:i )?(?:do |really )?wish you could(?! (?:fix|answer|respond|reply|refund|help))',
   '(?:it )?(?:needs|should have|could use) (?:an? |the )?(?:option|ability|way|setting|feature|mode) (?:to|for)',
   '(?:add|adding) (?:an? |the )?(?:option|ability|setting|feature) (?:to|for)',
-  // "I wish to close my account" is a formal "I want to".
-  "i (?:do |really |just )?wish(?! to\\b)",
+  // "I wish to close my account" is a formal "I want to"; "I wish they would fix it" a bug report.
+  "i (?:do |really )?wish(?! to\\b)(?! (?:it|this|they|you|that) (?:would |could )?(?:fix|work|answer|respond|reply|refund))",
   'feature requests?',
   '(?:my|a|one|small|quick|little) suggestion',
   'i suggest',
@@ -77,6 +80,10 @@ export interface IdeaCue {
   /** The text with every suggestion wording blanked out. */
   masked: string;
 }
+
+/** Whether the customer asks for a fix: a bug report, never a suggestion. */
+export const asksFix = (lower: string): boolean => FIX.test(lower);
+const FIX = /\bfix(?:ed|es|ing)?\b/;
 
 export function findIdea(lower: string): IdeaCue | undefined {
   let cue: string | undefined;

@@ -2,15 +2,15 @@
 // against routes[0] (and the label that chose it), and examples of each kind of mistake. A tool
 // for whoever tunes the decision; it prints, it scores nothing new.
 //
-//   node packages/triage/training/inspect.mjs [--split test|calibration] [--examples N] [SET ...]
+//   node packages/triage/training/inspect.mjs [--split calibration|test] [--examples N] [SET ...]
 //
-// --split calibration reads the tenth of training that train.mjs calibrates on (never the
-// held-out items): tune on it, and only confirm on the held-out split.
+// By default it reads the tenth of training that train.mjs calibrates on, never the held-out
+// items: tune on that, and only confirm on the held-out split (--split test).
 import { fnv, hasData, load } from './data.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const split = opt('--split', 'test');
+const split = opt('--split', 'calibration');
 const examples = Number(opt('--examples', 8));
 const wanted = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!hasData()) {
