@@ -9,7 +9,7 @@ export const MAX_REASONS = 8;
 const MAX_WORDS = 4;
 /**
  * A word must pull this hard (in logits) on its own to be named. Tone words ("broken", "love",
- * "refund") pull 10-25; filler picks up 1-5 from its character pieces ("after", "support").
+ * "refund") pull 10-25; most filler only 1-5, from its character pieces ("after", "support").
  */
 const NAMED_TONE = 5;
 /** Common words (see ENGLISH in language.ts) that do carry tone, so they may be named. */
