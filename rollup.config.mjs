@@ -12,6 +12,7 @@ import { resolve as absolute } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyCss as minify } from './scripts/minify-css.mjs';
 
 // The worker serves dist/public as static assets; start from an empty folder so a build
 // never ships leftovers (such as the demo page `npm start` copies in).
@@ -58,31 +59,14 @@ function library(pkg, input, external = []) {
   };
 }
 
-/**
- * Lit's css`` templates pass through terser untouched: drop their comments and the spaces CSS
- * does not need, so the stylesheets cost the script tag a fraction of their source size.
- */
+/** Minifies the css`` templates of the widget's and dashboard's styles (see scripts/minify-css.mjs). */
 function minifyCss() {
-  const tidy = (css) =>
-    css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>~/])\s*/g, '$1')
-      .replace(/([{;]|^)\s*([\w-]+):\s*/g, '$1$2:')
-      // The last declaration of a rule needs no semicolon; (hover: hover) no space.
-      .replace(/;}/g, '}')
-      .replace(/\(([\w-]+): /g, '($1:')
-      // 0.5rem -> .5rem, #ffffff -> #fff, [theme='dark'] -> [theme=dark] (a plain word needs no quotes).
-      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
-      .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
-      .replace(/([\^$*~|]?=)'([a-z][\w-]*)'\]/gi, '$1$2]')
-      .trim();
   // TypeScript writes the tag as css `…`, with a space.
   return {
     name: 'minify-css-templates',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      return { code: code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${tidy(body)}\``), map: null };
+      return { code: code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${minify(body)}\``), map: null };
     },
   };
 }
