@@ -32,7 +32,7 @@ const { BASELINES, fromScore } = await import('./baselines.mjs');
 // Tandem's polarity is the sign of its sentiment; its route is the first team (none for spam).
 const tandem = (text) => {
   const d = triage({ text });
-  return { polarity: d.sentiment < 0 ? -1 : 1, label: d.label, route: d.routes[0] ?? null };
+  return { polarity: d.sentiment < 0 ? -1 : 1, label: d.label, route: d.routes[0] ?? null, routes: d.routes };
 };
 const SYSTEMS = [
   { name: 'Tandem', run: (text) => triage({ text }), decide: tandem },
@@ -103,6 +103,8 @@ for (const set of sets) {
       n: routed.length,
       macroF1: bySystem((k) => (teams.length > 1 ? macroF1(gold, preds[k], teams) : NaN)),
       right: bySystem((k) => accuracy(gold, preds[k])),
+      // An unsure message goes to support and PR: the right team reads it even when it is second.
+      reached: bySystem((k) => routed.filter((i, j) => (decisions[k][i].routes ?? [decisions[k][i].route]).includes(gold[j])).length / routed.length),
     };
   }
 }
@@ -185,6 +187,7 @@ for (const [name, r] of Object.entries(results.complaint)) {
 }
 block('Routing macro-F1 over the teams in the set (Tandem: routes[0])', rowsOf(results.routing, 'macroF1'));
 block('Routing: share sent to the right team', rowsOf(results.routing, 'right'));
+block('Routing: share the right team reads (Tandem: any of its routes; an unsure message has two)', rowsOf(results.routing, 'reached'));
 const tp = results.throughput;
 const num = (digits) => (x) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 block(`Throughput, one thread, ${bench.length} texts after a warm-up pass (fastest pass)`, [
