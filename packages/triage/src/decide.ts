@@ -6,7 +6,7 @@
 // (THRESHOLDS, see training/train.mjs); a message that only leans positive is "unsure" and goes to
 // both support and PR.
 import type { Category, Label, Route } from './types.js';
-import type { Scores } from './model.js';
+import type { Scores, Thresholds } from './model.js';
 import { SPAM_AT } from './rules.js';
 
 export const ROUTES_BY_LABEL: Readonly<Record<Label, readonly Route[]>> = {
@@ -34,7 +34,7 @@ export interface Signals {
   worstClause: () => number;
   /** Polarity of the words after the last "but" or "however", when there is one. */
   tail?: Scores['polarity'];
-  thresholds: { praise: number; positive: number; complaint: number };
+  thresholds: Thresholds;
   /** Any word or emoji at all. */
   hasText: boolean;
   english: boolean;
