@@ -2,7 +2,8 @@ import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker, { CRONS } from '../src/index.js';
-import { api, createSite, type TestSite } from './helpers.js';
+import { enforceRetention } from '../src/jobs/retention.js';
+import { api, createSite, getWithSecret, postFeedback, type TestSite } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,83 @@ describe('the nightly retention job', () => {
     expect(await exists(usualOld)).toBe(true);
     const testimonial = await env.DB.prepare('SELECT feedback_id, quote FROM testimonials WHERE id = ?').bind(`tm_${shortOld}`).first();
     expect(testimonial).toEqual({ feedback_id: null, quote: 'Quoted with consent' });
+  });
+
+  describe('a quote kept after its message', () => {
+    const call = (method: string, path: string, secret: string, body?: object) =>
+      api(path, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, ...(body && { 'content-type': 'application/json' }) },
+        ...(body && { body: JSON.stringify(body) }),
+      });
+
+    /** A 30-day site with an approved quote from a message of 31 days ago, which retention then deletes. */
+    async function keptQuote(customer: object = { email: 'Noor@Example.com', user: { id: 'cus_9', email: 'noor.h@example.com' } }) {
+      const site = await createSite();
+      await env.DB.prepare('UPDATE sites SET retention_days = 30 WHERE id = ?').bind(site.id).run();
+      const res = await postFeedback(site, {
+        message: 'The Kenya AA is bright and sweet. Best subscription I have had.',
+        rating: 5,
+        name: 'Noor Haddad',
+        consent: { publish: true },
+        ...customer,
+      });
+      const { id: feedbackId } = await res.json<{ id: string }>();
+      const { id } = await (await call('POST', '/v1/studio/testimonials', site.secretKeys.pr, { feedbackId })).json<{ id: string }>();
+      expect((await call('POST', `/v1/studio/testimonials/${id}/approve`, site.secretKeys.pr)).status).toBe(200);
+      await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - 31 * DAY).toISOString(), feedbackId).run();
+      expect(await enforceRetention(env.DB, new Date())).toBe(1);
+      return { site, id };
+    }
+
+    const wall = async (site: TestSite) =>
+      (await (await api(`/v1/testimonials?siteKey=${site.publishableKey}`)).json<{ data: { id: string }[] }>()).data.map((t) => t.id);
+
+    it('is still found by its customer’s email, for an export or a deletion, which takes it off the wall; never by another site', async () => {
+      const { site, id } = await keptQuote();
+      const other = await createSite();
+      expect(await wall(site)).toEqual([id]);
+      // No email is kept: only the digests that find it.
+      const row = await env.DB.prepare('SELECT feedback_id, author_keys FROM testimonials WHERE id = ?').bind(id).first<{ author_keys: string }>();
+      expect(row!.author_keys).not.toMatch(/example/);
+      expect(JSON.parse(row!.author_keys)).toHaveLength(2);
+
+      for (const email of ['noor@example.com', 'NOOR.H@example.com']) {
+        const exported = await (await getWithSecret(`/v1/customer-data?email=${email}`, site.secretKeys.admin)).json<{ testimonials: unknown[] }>();
+        expect(exported.testimonials, email).toEqual([expect.objectContaining({ id, feedbackId: null, status: 'approved', source: null })]);
+      }
+      expect(await (await call('DELETE', '/v1/customer-data?email=noor@example.com', other.secretKeys.admin)).json()).toEqual({
+        deleted: { feedback: 0, testimonials: 0 },
+      });
+      expect(await (await call('DELETE', '/v1/customer-data?email=someone@example.com', site.secretKeys.admin)).json()).toEqual({
+        deleted: { feedback: 0, testimonials: 0 },
+      });
+
+      const res = await call('DELETE', '/v1/customer-data?email=noor@example.com', site.secretKeys.admin);
+      expect(await res.json()).toEqual({ deleted: { feedback: 0, testimonials: 1 } });
+      expect(await wall(site)).toEqual([]);
+      expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM testimonial_edits WHERE testimonial_id = ?').bind(id).first('n')).toBe(0);
+    });
+
+    it('keeps its history only as long as messages are kept, and goes at the next run once PR withdraws it', async () => {
+      const { site, id } = await keptQuote({ email: 'noor@example.com' });
+      const history = () => env.DB.prepare('SELECT COUNT(*) AS n FROM testimonial_edits WHERE testimonial_id = ?').bind(id).first('n');
+      expect((await call('PATCH', `/v1/studio/testimonials/${id}`, site.secretKeys.pr, { quote: 'Best subscription I have had.' })).status).toBe(200);
+      expect(await history()).toBe(1);
+      // Still approved: the edit stays while it is younger than the site's retention, then goes.
+      await enforceRetention(env.DB, new Date(Date.now() + 29 * DAY));
+      expect(await history()).toBe(1);
+      await enforceRetention(env.DB, new Date(Date.now() + 31 * DAY));
+      expect(await history()).toBe(0);
+      expect(await wall(site)).toEqual([id]);
+
+      expect((await call('POST', `/v1/studio/testimonials/${id}/withdraw`, site.secretKeys.pr)).status).toBe(200);
+      // It can never go back up: no message is left to show consent.
+      expect((await call('POST', `/v1/studio/testimonials/${id}/approve`, site.secretKeys.pr)).status).toBe(409);
+      await enforceRetention(env.DB, new Date());
+      expect(await env.DB.prepare('SELECT 1 FROM testimonials WHERE id = ?').bind(id).first()).toBeNull();
+      expect(await history()).toBe(0);
+    });
   });
 
   it('refuses a retention outside 1 day to 10 years', async () => {

@@ -5,6 +5,7 @@
 import { findFeedback, listCustomerFeedback } from './feedback.js';
 import { findFeedbackDetail } from './inbox.js';
 import { findTestimonial } from './testimonials.js';
+import { authorKey } from '../lib/author-key.js';
 import type { Feedback } from '../schemas/feedback.js';
 import type { FeedbackDetail } from '../schemas/inbox.js';
 import type { StudioTestimonialDetail } from '../schemas/testimonial.js';
@@ -17,8 +18,11 @@ export interface CustomerRef {
 
 export interface CustomerData {
   feedback: Feedback[];
-  /** Testimonials made from those messages, whatever their status. */
-  testimonials: { id: string; feedbackId: string; quote: string; status: string }[];
+  /**
+   * Testimonials made from those messages, whatever their status, and (by email) the quotes kept
+   * after their message was deleted by retention, found by their author key (feedbackId null).
+   */
+  testimonials: { id: string; feedbackId: string | null; quote: string; status: string }[];
 }
 
 export async function customerData(db: D1Database, siteId: string, ref: CustomerRef): Promise<CustomerData> {
@@ -26,14 +30,15 @@ export async function customerData(db: D1Database, siteId: string, ref: Customer
     ref.email !== undefined
       ? await listCustomerFeedback(db, siteId, ref.email)
       : [await findFeedback(db, siteId, ref.feedbackId!)].filter((f) => f !== null);
-  if (!feedback.length) return { feedback, testimonials: [] };
-  const ids = feedback.map((f) => f.id);
+  const key = ref.email !== undefined ? await authorKey(siteId, ref.email) : null;
   const { results } = await db
     .prepare(
       `SELECT id, feedback_id AS feedbackId, quote, status FROM testimonials
-        WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?))`,
+        WHERE site_id = ?1
+          AND (feedback_id IN (SELECT value FROM json_each(?2))
+               OR (feedback_id IS NULL AND EXISTS (SELECT 1 FROM json_each(author_keys) WHERE value = ?3)))`,
     )
-    .bind(siteId, JSON.stringify(ids))
+    .bind(siteId, JSON.stringify(feedback.map((f) => f.id)), key)
     .all<CustomerData['testimonials'][number]>();
   return { feedback, testimonials: results };
 }
@@ -54,17 +59,20 @@ export async function customerExport(
   return { feedback: feedback.filter((f) => f !== null), testimonials: testimonials.filter((t) => t !== null) };
 }
 
-/** Deletes the customer's messages and the testimonials made from them; returns how many of each. */
+/** Deletes the customer's messages and their testimonials (kept ones too); returns how many of each. */
 export async function deleteCustomerData(db: D1Database, siteId: string, data: CustomerData) {
   const ids = JSON.stringify(data.feedback.map((f) => f.id));
-  const made = `SELECT id FROM testimonials WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`;
+  const kept = JSON.stringify(data.testimonials.filter((t) => t.feedbackId === null).map((t) => t.id));
+  // Made from the messages (also one made since they were read), or kept after theirs went.
+  const made = `SELECT id FROM testimonials WHERE site_id = ?1
+    AND (feedback_id IN (SELECT value FROM json_each(?2)) OR (feedback_id IS NULL AND id IN (SELECT value FROM json_each(?3))))`;
   // Children first, so no statement sets off a foreign-key action: D1 counts the rows those
   // change in meta.changes, which would inflate the counts. The testimonials' history, then the
   // testimonials (deleting a message would otherwise only unlink its quote), the messages' log
   // and notes, the invitations sent after them and the links to answers, then the messages, counted by RETURNING (their deliveries go with them by cascade).
   const [, testimonials, , , , feedback] = await db.batch([
-    db.prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (${made})`).bind(siteId, ids),
-    db.prepare(`DELETE FROM testimonials WHERE id IN (${made})`).bind(siteId, ids),
+    db.prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (${made})`).bind(siteId, ids, kept),
+    db.prepare(`DELETE FROM testimonials WHERE id IN (${made})`).bind(siteId, ids, kept),
     db.prepare(`DELETE FROM feedback_events WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
     db.prepare(`DELETE FROM invitations WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
     db

@@ -6,37 +6,72 @@
  * versions of the customer's words. An approved testimonial whose customer still agrees to be
  * quoted keeps its quote (its feedback_id becomes NULL): the customer agreed to publish that.
  * Drafts, withdrawn quotes and quotes whose consent was withdrawn go with the message.
+ *
+ * A kept quote is still the customer's: before its message goes, it gets `author_keys` (see
+ * authorKey), so a later deletion or export by their email finds it. Once kept, its history is
+ * held to the same window, and if PR withdraws it, it goes at the next run: with no message to
+ * show consent it could never be approved again.
  */
+import { authorKey } from '../lib/author-key.js';
 
+const CUTOFF = `strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || (SELECT retention_days FROM sites WHERE sites.id = %SITE%) || ' days')`;
+
+/** Quotes that outlive their message: approved, and the customer still agrees. */
+const KEPT = `testimonials.status = 'approved' AND EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1)`;
+
+// A message whose kept quote has no author_keys yet (approved after this run read them) waits for
+// the next run, so no quote is ever unlinked from its customer.
 const EXPIRED = `SELECT id FROM feedback
-  WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1,
-    '-' || (SELECT retention_days FROM sites WHERE sites.id = feedback.site_id) || ' days')`;
+  WHERE created_at < ${CUTOFF.replace('%SITE%', 'feedback.site_id')}
+    AND NOT EXISTS (SELECT 1 FROM testimonials WHERE testimonials.feedback_id = feedback.id AND testimonials.author_keys IS NULL AND ${KEPT})`;
 
 /** Returns how many messages were deleted. */
 export async function enforceRetention(db: D1Database, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const { results: kept } = await db
+    .prepare(
+      `SELECT testimonials.id, testimonials.site_id AS siteId, f.email, f.user_email AS userEmail
+         FROM testimonials JOIN feedback f ON f.id = testimonials.feedback_id
+        WHERE f.created_at < ${CUTOFF.replace('%SITE%', 'f.site_id')} AND testimonials.author_keys IS NULL AND ${KEPT}`,
+    )
+    .bind(at)
+    .all<{ id: string; siteId: string; email: string | null; userEmail: string | null }>();
+  const links = await Promise.all(
+    kept.map(async (q) => {
+      const emails = [...new Set([q.email, q.userEmail].filter((e) => e !== null).map((e) => e.trim().toLowerCase()))];
+      const keys = await Promise.all(emails.map((e) => authorKey(q.siteId, e)));
+      return db.prepare('UPDATE testimonials SET author_keys = ? WHERE id = ?').bind(JSON.stringify(keys), q.id);
+    }),
+  );
+  const withdrawnKept = `SELECT id FROM testimonials WHERE feedback_id IS NULL AND status = 'withdrawn'`;
   // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
   // rows in the message's `changes`: done first, the count is the messages alone.
-  const at = now.toISOString();
-  const [, , , , , , deleted] = await db.batch([
+  const statements = [
+    ...links,
     db
       .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
       .bind(at),
+    // A kept quote's history since its message went, held to the same window; and a kept quote
+    // PR has withdrawn, which could never go back on the wall.
+    db
+      .prepare(
+        `DELETE FROM testimonial_edits WHERE testimonial_id IN (${withdrawnKept})
+            OR (created_at < ${CUTOFF.replace('%SITE%', '(SELECT site_id FROM testimonials t WHERE t.id = testimonial_edits.testimonial_id)')}
+                AND testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IS NULL))`,
+      )
+      .bind(at),
+    db.prepare(`DELETE FROM testimonials WHERE id IN (${withdrawnKept})`),
     // Only an approved quote whose customer still agrees outlives its message: a draft, a
     // withdrawn quote or one whose consent was withdrawn goes with it (with no message left to
     // show consent, it could never be approved again anyway).
-    db
-      .prepare(
-        `DELETE FROM testimonials WHERE feedback_id IN (${EXPIRED})
-           AND NOT (status = 'approved'
-                    AND EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1))`,
-      )
-      .bind(at),
+    db.prepare(`DELETE FROM testimonials WHERE feedback_id IN (${EXPIRED}) AND NOT (${KEPT})`).bind(at),
     db.prepare(`UPDATE testimonials SET feedback_id = NULL WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`DELETE FROM feedback_events WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`DELETE FROM invitations WHERE feedback_id IN (${EXPIRED})`).bind(at),
     db.prepare(`UPDATE invitations SET answered_feedback_id = NULL WHERE answered_feedback_id IN (${EXPIRED})`).bind(at),
     // Counted by RETURNING: its deliveries go by cascade, which meta.changes would count too.
     db.prepare(`DELETE FROM feedback WHERE id IN (${EXPIRED}) RETURNING id`).bind(at),
-  ]);
-  return deleted!.results.length;
+  ];
+  const results = await db.batch(statements);
+  return results.at(-1)!.results.length;
 }

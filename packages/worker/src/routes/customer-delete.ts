@@ -14,7 +14,8 @@ export const route = createRoute({
   summary: 'Delete a customer’s data',
   description:
     'Deletes one customer’s messages (by email, or one message by id) and the testimonials made from them, which ' +
-    'leave the wall at once. Admin keys only; it cannot be undone.',
+    'leave the wall at once; by email also the quotes kept after retention deleted their message. Admin keys only; ' +
+    'it cannot be undone.',
   security: [{ secretKey: [] }],
   middleware: [secretKey('admin')] as const,
   request: { query: CustomerQuerySchema },

@@ -14,6 +14,7 @@ export const CustomerQuerySchema = z
 export const CustomerDataSchema = z
   .object({
     feedback: z.array(FeedbackDetailSchema).openapi({ description: 'Each message with its log and internal notes.' }),
-    testimonials: z.array(StudioTestimonialDetailSchema).openapi({ description: 'Made from those messages, with their edit history.' }),
+    testimonials: z.array(StudioTestimonialDetailSchema).openapi({ description:
+        'Made from those messages, with their edit history; by email also quotes kept after their message was deleted by retention (feedbackId null).', }),
   })
   .openapi('CustomerData');
