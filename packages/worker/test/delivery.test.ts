@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import worker, { CRONS } from '../src/index.js';
 import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE, type DeliveryMessage } from '../src/delivery/queue.js';
-import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
+import { OWN_FAILURE_REASON } from '../src/delivery/consumer.js';
+import { MAX_ATTEMPTS, OWN_FAILURE_RETRIES, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
 import { send } from '../src/delivery/send.js';
 import {
   adminCall,
@@ -312,13 +313,53 @@ describe('the queue consumer', () => {
     expect((await delivery(site, id!)).status).toBe('dead');
   });
 
+  it('keeps queue retries for failures of our own: after one, the delivery still gets all its attempts', async () => {
+    const maxRetries = env.QUEUE_CONSUMERS.find((c) => c.queue === DELIVERIES_QUEUE)!.max_retries!;
+    const site = await createSite();
+    const hook = receiver('status=503');
+    await createDestination(site, { url: hook.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const [id] = sent;
+    const unavailable = {
+      prepare() {
+        throw new Error('D1_ERROR: network connection lost');
+      },
+    } as unknown as D1Database;
+
+    // The queue's first delivery of it: D1 is down, so no attempt is made or recorded.
+    expect(await consume([id!], 1, DELIVERIES_QUEUE, { DB: unavailable })).toEqual({ acked: [], retried: [{ id, delaySeconds: RETRY_DELAYS_SECONDS[0] }] });
+    // Then every attempt of the schedule, each on a delivery the queue still allows (the first is
+    // no retry: the queue's count is max_retries + 1 at most).
+    for (let delivered = 2; delivered <= MAX_ATTEMPTS + 1; delivered++) {
+      expect(delivered).toBeLessThanOrEqual(maxRetries + 1);
+      await consume([id!], delivered, DELIVERIES_QUEUE, { DEAD_LETTERS: recordingQueue().queue });
+    }
+    const view = await delivery(site, id!);
+    expect(view).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts` });
+    expect(view.attempts).toHaveLength(MAX_ATTEMPTS);
+    expect(await hook.received()).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it('waits out an outage of our own at the schedule’s longest delay once past the schedule', async () => {
+    const site = await createSite();
+    await createDestination(site, { url: receiver().url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    await sendFeedback(site, queue, COMPLAINT);
+    const unavailable = { prepare: () => { throw new Error('D1_ERROR: network connection lost'); } } as unknown as D1Database;
+    const longest = RETRY_DELAYS_SECONDS.at(-1);
+    for (const delivered of [RETRY_DELAYS_SECONDS.length + 1, RETRY_DELAYS_SECONDS.length + OWN_FAILURE_RETRIES]) {
+      expect(await consume(sent, delivered, DELIVERIES_QUEUE, { DB: unavailable })).toEqual({ acked: [], retried: [{ id: sent[0], delaySeconds: longest }] });
+    }
+  });
+
   it('marks dead a delivery that reached the dead-letter queue without its last attempt recorded', async () => {
     const site = await createSite();
     await createDestination(site, { url: receiver().url, routes: ['support'] });
     const { queue, sent } = recordingQueue();
     await sendFeedback(site, queue, COMPLAINT);
     expect(await consume(sent, 1, DEAD_LETTER_QUEUE)).toEqual({ acked: sent, retried: [] });
-    expect(await delivery(site, sent[0]!)).toMatchObject({ status: 'dead', deadReason: `no 2xx after ${MAX_ATTEMPTS} attempts`, attempts: [] });
+    expect(await delivery(site, sent[0]!)).toMatchObject({ status: 'dead', deadReason: OWN_FAILURE_REASON, attempts: [] });
   });
 
   it('counts the attempts D1 holds, not the queue message’s: a second copy never starts the schedule over', async () => {
@@ -378,7 +419,7 @@ describe('the queue consumer', () => {
 
   it('keeps wrangler.toml’s retries, dead-letter queue and the retry schedule in step', () => {
     const consumer = env.QUEUE_CONSUMERS.find((c) => c.queue === DELIVERIES_QUEUE);
-    expect(consumer).toMatchObject({ max_retries: RETRY_DELAYS_SECONDS.length, dead_letter_queue: DEAD_LETTER_QUEUE });
+    expect(consumer).toMatchObject({ max_retries: RETRY_DELAYS_SECONDS.length + OWN_FAILURE_RETRIES, dead_letter_queue: DEAD_LETTER_QUEUE });
     // The handler tells the two apart by these names: nothing else may be consumed.
     expect(env.QUEUE_CONSUMERS.map((c) => c.queue).sort()).toEqual([DELIVERIES_QUEUE, DEAD_LETTER_QUEUE].sort());
   });

@@ -12,7 +12,7 @@ import { disableDestinationStatement } from '../db/destinations.js';
 import type { Bindings } from '../env.js';
 import { allowsLocalDestinations, destinationUrlProblem } from './destination-url.js';
 import { isDeliveryMessage, type DeliveryMessage } from './queue.js';
-import { MAX_ATTEMPTS, retryDelay } from './retry.js';
+import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, retryDelay } from './retry.js';
 import { send } from './send.js';
 
 export async function deliverBatch(batch: MessageBatch<DeliveryMessage>, env: Bindings): Promise<void> {
@@ -88,20 +88,24 @@ async function deliverOne(message: Message<DeliveryMessage>, env: Bindings): Pro
       message.ack();
     }
   } catch (err) {
-    // Our own failure (D1 unavailable…): try again later, on the same schedule.
+    // Our own failure (D1 unavailable…): try again later, on the same schedule, its longest delay
+    // once past it (an outage is not waited out by retrying at once).
     console.error(JSON.stringify({ error: 'delivery failed', id: message.id, message: String(err) }));
-    message.retry({ delaySeconds: retryDelay(message.attempts) ?? 0 });
+    message.retry({ delaySeconds: retryDelay(Math.min(message.attempts, RETRY_DELAYS_SECONDS.length))! });
   }
 }
 
+/** Why a delivery the queue gave up on is dead: it had not had its attempts, we failed it. */
+export const OWN_FAILURE_REASON = 'Tandem kept failing to process it (see the worker logs); replay it to try again';
+
 /**
  * The dead-letter queue's consumer: deliveries given up on after their last attempt (already
- * dead), and messages the consumer itself kept failing on (our own failures, retried until the
- * queue's max_retries ran out). Each delivery is marked dead, unless it was replayed since
- * (another generation) or is no longer pending.
+ * dead, left as they are), and messages the consumer itself kept failing on (our own failures,
+ * retried until the queue's max_retries ran out). Each of those is marked dead, unless it was
+ * replayed since (another generation) or is no longer pending.
  */
 export async function buryBatch(batch: MessageBatch<DeliveryMessage>, env: Bindings): Promise<void> {
   const messages = batch.messages.flatMap((m) => (isDeliveryMessage(m.body) ? [m.body] : []));
-  await markDead(env.DB, messages, `no 2xx after ${MAX_ATTEMPTS} attempts`);
+  await markDead(env.DB, messages, OWN_FAILURE_REASON);
   batch.ackAll();
 }

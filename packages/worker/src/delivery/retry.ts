@@ -3,10 +3,14 @@
  * while it fails: 10 s, 30 s, 2 min, 10 min, 1 h, then it is dead. The consumer counts the
  * attempts D1 holds for the delivery (since its last replay), never the queue message's own
  * count, so a second copy of a message (from the sweep) cannot start the schedule over.
- * wrangler.toml's `max_retries` for the deliveries queue equals the number of delays (a test
- * checks it), so a chain on the schedule never outlives its queue message.
+ * wrangler.toml's `max_retries` for the deliveries queue is the number of delays plus
+ * OWN_FAILURE_RETRIES (a test checks it): the schedule's retries, and room for failures of our
+ * own (D1 unavailable) that record no attempt, so those never cost a delivery its last attempts.
  */
 export const RETRY_DELAYS_SECONDS = [10, 30, 120, 600, 3600] as const;
+
+/** Queue retries kept for our own failures on top of the schedule's. */
+export const OWN_FAILURE_RETRIES = 5;
 
 /** Attempts a delivery gets: the first and one per delay (again after a replay). */
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
