@@ -261,6 +261,21 @@ describe('POST /v1/feedback idempotency', () => {
     expect(await countFeedback(site.id)).toBe(1);
   });
 
+  it('replays the first answer even after a person changed the message’s routes', async () => {
+    const site = await createSite();
+    const first = await postFeedback(site, complaint, { 'idempotency-key': 'rerouted' });
+    const answer = await first.json<{ id: string; routes: string[] }>();
+    const override = await api(`/v1/feedback/${answer.id}/routes`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${site.secretKeys.support}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ routes: ['product'] }),
+    });
+    expect(override.status).toBe(200);
+    const again = await postFeedback(site, complaint, { 'idempotency-key': 'rerouted' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(answer);
+  });
+
   it('stores once when the same key arrives several times at once', async () => {
     const site = await createSite();
     const responses = await Promise.all(

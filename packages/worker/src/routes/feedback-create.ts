@@ -128,8 +128,9 @@ function replay(c: AppContext, earlier: StoredFeedback, requestHash: string) {
       'This Idempotency-Key was already used for a different message; use a new key for new feedback.',
     );
   }
-  const { id, label, routes } = earlier.feedback;
-  return c.json({ id, label, routes, token: earlier.followUpToken }, 201, { 'Idempotent-Replayed': 'true' });
+  // The first answer's routes were the triage's, whatever a person chose since.
+  const { id, label, routes, triageRoutes } = earlier.feedback;
+  return c.json({ id, label, routes: triageRoutes ?? routes, token: earlier.followUpToken }, 201, { 'Idempotent-Replayed': 'true' });
 }
 
 /**
