@@ -470,6 +470,26 @@ describe('the queue consumer', () => {
     expect(text).toMatch(/^New complaint \(urgency \w+\): My refund never arrived &lt;!channel&gt;/);
   });
 
+  it('asks Slack to show the customer’s words verbatim: an address or #channel in them is never made a link, ours still is', async () => {
+    const site = await createSite();
+    const slack = receiver();
+    await createDestination(site, { kind: 'slack', url: slack.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    const message = 'Your refund page is broken, use https://refunds-northwind.example/login instead, or ask in #general.';
+    const id = await sendFeedback(site, queue, { message, rating: 1, name: 'Sam at www.sam.example', pageUrl: 'https://shop.example/#general' });
+    await consume(sent);
+
+    type Text = { type: string; text: string; verbatim?: boolean };
+    const { blocks } = JSON.parse((await slack.received())[0]!.body) as { blocks: { text?: Text; elements?: Text[] }[] };
+    const texts = blocks.flatMap((b) => [...(b.text ? [b.text] : []), ...(b.elements ?? [])]);
+    const words = texts.filter((t) => /refunds-northwind|www\.sam\.example|shop\.example/.test(t.text));
+    expect(words.map((t) => t.text).join('\n')).toMatch(/refunds-northwind[\s\S]*www\.sam\.example[\s\S]*shop\.example/);
+    // Slack's text object: without verbatim, "URLs will be auto-converted into links, conversation names will be link-ified".
+    for (const text of words) expect(text, text.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+    // A link Tandem writes itself (<url|text>) is a "manual parsing string", which verbatim text still turns into a link.
+    expect(blocks[2]!.elements![0]!.text).toContain(`<https://tandem.test/dashboard/feedback/${id}|Open in Tandem>`);
+  });
+
   it('shows Slack a PR-risk alert and a 0–10 score, and cuts a long message short', async () => {
     const site = await createSite();
     const prChannel = receiver();

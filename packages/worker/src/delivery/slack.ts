@@ -10,12 +10,20 @@ import type { DeliveryEvent, FeedbackEventData } from '../schemas/delivery.js';
 /** How much of the message Slack shows; the link has the rest. */
 export const EXCERPT_CHARACTERS = 500;
 
+/**
+ * Slack's mrkdwn text object, always verbatim: Slack then makes no link of its own out of an
+ * address or a #channel in the customer's words, while the links we write (`<url|text>`) and our
+ * *bold* still work.
+ */
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+  verbatim: true;
+}
+
 export interface SlackMessage {
   text: string;
-  blocks: Array<
-    | { type: 'section'; text: { type: 'mrkdwn'; text: string } }
-    | { type: 'context'; elements: Array<{ type: 'mrkdwn'; text: string }> }
-  >;
+  blocks: Array<{ type: 'section'; text: MrkdwnText } | { type: 'context'; elements: MrkdwnText[] }>;
 }
 
 /**
@@ -26,10 +34,12 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
+
 export function slackMessage(event: DeliveryEvent): SlackMessage {
   if (event.type === 'test') {
     const text = `Tandem test: messages for ${event.data.routes.join(', ')} will arrive here.`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${escapeSlack(text)}` } }] };
+    return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${escapeSlack(text)}`) }] };
   }
   if (event.type === 'alert.surge') return surgeMessage(event);
   const f = event.data;
@@ -48,9 +58,9 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
   return {
     text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${escapeSlack(what)} (urgency ${f.urgency}): ${escapeSlack(excerpt(f.message, 120))}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS))) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] },
+      { type: 'section', text: mrkdwn(`${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}`) },
+      { type: 'section', text: mrkdwn(quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS)))) },
+      { type: 'context', elements: [mrkdwn(context.join(' · '))] },
     ],
   };
 }
@@ -62,8 +72,8 @@ function surgeMessage({ data: a }: SurgeEvent): SlackMessage {
   return {
     text: `:chart_with_upwards_trend: ${text}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:chart_with_upwards_trend: *${text}*` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context.filter(Boolean).join(' · ') }] },
+      { type: 'section', text: mrkdwn(`:chart_with_upwards_trend: *${text}*`) },
+      { type: 'context', elements: [mrkdwn(context.filter(Boolean).join(' · '))] },
     ],
   };
 }
