@@ -5,11 +5,14 @@ import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
+import { TOPICS } from '@tandem/triage';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import worker, { CRONS } from '../src/index.js';
 import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE, type DeliveryMessage } from '../src/delivery/queue.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
 import { send } from '../src/delivery/send.js';
+import { slackMessage } from '../src/delivery/slack.js';
+import { FeedbackInputSchema } from '../src/schemas/feedback.js';
 import {
   adminCall,
   apiWithQueue,
@@ -488,6 +491,38 @@ describe('the queue consumer', () => {
     for (const text of words) expect(text, text.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
     // A link Tandem writes itself (<url|text>) is a "manual parsing string", which verbatim text still turns into a link.
     expect(blocks[2]!.elements![0]!.text).toContain(`<https://tandem.test/dashboard/feedback/${id}|Open in Tandem>`);
+  });
+
+  it('keeps every Slack text within Slack’s 3,000 characters for the longest inputs, shortening the page address between escapes', async () => {
+    const topics = [...TOPICS].sort((a, b) => b.length - a.length).slice(0, 3);
+    const name = '&'.repeat(100);
+    const link = `https://feedback.tandem.example/dashboard/feedback/fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3`;
+    for (const pad of ['', 'b', 'bb', 'bbb', 'bbbb']) {
+      // A page address of 2,048 characters, mostly &, which Slack needs as &amp;.
+      let pageUrl = `https://shop.example/c?${pad}`;
+      while (pageUrl.length + 2 <= 2048) pageUrl += '&x';
+      pageUrl += '&'.repeat(2048 - pageUrl.length);
+      for (const message of ['&'.repeat(5000), '&\n'.repeat(2500)]) {
+        expect(FeedbackInputSchema.safeParse({ message, rating: 1, name, pageUrl }).success).toBe(true);
+        const { text, blocks } = slackMessage({
+          type: 'feedback.pr_risk',
+          timestamp: '2026-11-22T10:00:00.000Z',
+          data: {
+            id: 'fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3', siteId: 's', label: 'complaint', routes: ['support', 'product', 'pr'], urgency: 'critical',
+            topics, prRisk: true, rating: 1, score: null, category: null, message, name, pageUrl, createdAt: '2026-11-22T10:00:00.000Z', link,
+          },
+        });
+        expect(text.length).toBeLessThanOrEqual(3000);
+        for (const t of blocks.flatMap((b) => (b.type === 'section' ? [b.text] : b.elements))) {
+          expect(t.text.length, t.text.slice(0, 80)).toBeLessThanOrEqual(3000);
+          // Every & Slack sees starts an escape: none was cut in half.
+          expect(t.text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+        }
+        const context = (blocks[2] as { elements: { text: string }[] }).elements[0]!.text;
+        expect(context).toMatch(/^Topics: .* · From (&amp;){100} · On https:\/\/shop\.example\/c\?b*&amp;x(&amp;x)*(&amp;)*… · </);
+        expect(context.endsWith(`<${link}|Open in Tandem>`)).toBe(true);
+      }
+    }
   });
 
   it('shows Slack a PR-risk alert and a 0–10 score, and cuts a long message short', async () => {

@@ -7,8 +7,14 @@
 import type { SurgeEvent } from '../schemas/alert.js';
 import type { DeliveryEvent, FeedbackEventData } from '../schemas/delivery.js';
 
-/** How much of the message Slack shows; the link has the rest. */
+/**
+ * How much of the message Slack shows; the link has the rest. Escaped (5 characters at most for
+ * one) and quoted, it stays within TEXT_LIMIT.
+ */
 export const EXCERPT_CHARACTERS = 500;
+
+/** Slack refuses a message with a longer text object: a section's text, or one element of a context. */
+export const TEXT_LIMIT = 3000;
 
 /**
  * Slack's mrkdwn text object, always verbatim: Slack then makes no link of its own out of an
@@ -26,12 +32,27 @@ export interface SlackMessage {
   blocks: Array<{ type: 'section'; text: MrkdwnText } | { type: 'context'; elements: MrkdwnText[] }>;
 }
 
+const SEPARATOR = ' · ';
+
 /**
  * Slack's three control characters: the customer's words are shown as written, never read as a
  * link, a mention (<!channel>) or a user (<@U…>).
  */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `text` escaped in at most `max` characters: when longer, cut short with … between two characters, never inside an escape. */
+export function escapeWithin(text: string, max: number): string {
+  const escaped = escapeSlack(text);
+  if (escaped.length <= max) return escaped;
+  let kept = '';
+  for (const char of text) {
+    const next = escapeSlack(char);
+    if (kept.length + next.length + 1 > max) break;
+    kept += next;
+  }
+  return `${kept}…`;
 }
 
 const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
@@ -48,21 +69,28 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
   const risk = f.prRisk && event.type === 'feedback.created' ? ':rotating_light: may go public' : '';
   const headline = [`*${escapeSlack(what)}*`, `for ${f.routes.join(', ')}`, `urgency *${f.urgency}*`, rated(f), risk]
     .filter(Boolean)
-    .join(' · ');
-  const context = [
-    f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '',
-    f.name ? `From ${escapeSlack(f.name)}` : '',
-    f.pageUrl ? `On ${escapeSlack(f.pageUrl)}` : '',
-    `<${f.link}|Open in Tandem>`,
-  ].filter(Boolean);
+    .join(SEPARATOR);
   return {
     text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${escapeSlack(what)} (urgency ${f.urgency}): ${escapeSlack(excerpt(f.message, 120))}`,
     blocks: [
       { type: 'section', text: mrkdwn(`${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}`) },
       { type: 'section', text: mrkdwn(quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS)))) },
-      { type: 'context', elements: [mrkdwn(context.join(' · '))] },
+      { type: 'context', elements: [mrkdwn(contextLine(f))] },
     ],
   };
+}
+
+/**
+ * The topics, the customer's name and page, and our link, within TEXT_LIMIT. The page address is
+ * the one part without a small bound (2,048 characters, five each once an & is escaped), so it
+ * gets the room the others leave.
+ */
+function contextLine(f: FeedbackEventData): string {
+  const before = [f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '', f.name ? `From ${escapeSlack(f.name)}` : ''];
+  const link = `<${f.link}|Open in Tandem>`;
+  if (!f.pageUrl) return [...before, link].filter(Boolean).join(SEPARATOR);
+  const room = TEXT_LIMIT - [...before, 'On ', link].filter(Boolean).join(SEPARATOR).length;
+  return [...before, `On ${escapeWithin(f.pageUrl, room)}`, link].filter(Boolean).join(SEPARATOR);
 }
 
 /** A surge names its topic in the notification line itself: that is what PR needs first. */
@@ -73,7 +101,7 @@ function surgeMessage({ data: a }: SurgeEvent): SlackMessage {
     text: `:chart_with_upwards_trend: ${text}`,
     blocks: [
       { type: 'section', text: mrkdwn(`:chart_with_upwards_trend: *${text}*`) },
-      { type: 'context', elements: [mrkdwn(context.filter(Boolean).join(' · '))] },
+      { type: 'context', elements: [mrkdwn(context.filter(Boolean).join(SEPARATOR))] },
     ],
   };
 }
