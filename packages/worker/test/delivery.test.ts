@@ -5,12 +5,15 @@ import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
+import { TOPICS } from '@tandem/triage';
 import { verifyWebhook } from '../../sdk/src/webhooks.js';
 import worker, { CRONS } from '../src/index.js';
 import { DEAD_LETTER_QUEUE, DELIVERIES_QUEUE, type DeliveryMessage } from '../src/delivery/queue.js';
 import { OWN_FAILURE_REASON } from '../src/delivery/consumer.js';
 import { MAX_ATTEMPTS, OWN_FAILURE_RETRIES, RETRY_DELAYS_SECONDS } from '../src/delivery/retry.js';
 import { send } from '../src/delivery/send.js';
+import { slackMessage } from '../src/delivery/slack.js';
+import { FeedbackInputSchema } from '../src/schemas/feedback.js';
 import {
   adminCall,
   apiWithQueue,
@@ -509,6 +512,58 @@ describe('the queue consumer', () => {
     expect(blocks[2]!.elements![0]!.text).toContain(`<https://tandem.test/dashboard/feedback/${id}|Open in Tandem>`);
     expect(shown).not.toContain('<!channel>');
     expect(text).toMatch(/^New complaint \(urgency \w+\): My refund never arrived &lt;!channel&gt;/);
+  });
+
+  it('asks Slack to show the customer’s words verbatim: an address or #channel in them is never made a link, ours still is', async () => {
+    const site = await createSite();
+    const slack = receiver();
+    await createDestination(site, { kind: 'slack', url: slack.url, routes: ['support'] });
+    const { queue, sent } = recordingQueue();
+    const message = 'Your refund page is broken, use https://refunds-northwind.example/login instead, or ask in #general.';
+    const id = await sendFeedback(site, queue, { message, rating: 1, name: 'Sam at www.sam.example', pageUrl: 'https://shop.example/#general' });
+    await consume(sent);
+
+    type Text = { type: string; text: string; verbatim?: boolean };
+    const { blocks } = JSON.parse((await slack.received())[0]!.body) as { blocks: { text?: Text; elements?: Text[] }[] };
+    const texts = blocks.flatMap((b) => [...(b.text ? [b.text] : []), ...(b.elements ?? [])]);
+    const words = texts.filter((t) => /refunds-northwind|www\.sam\.example|shop\.example/.test(t.text));
+    expect(words.map((t) => t.text).join('\n')).toMatch(/refunds-northwind[\s\S]*www\.sam\.example[\s\S]*shop\.example/);
+    // Slack's text object: without verbatim, "URLs will be auto-converted into links, conversation names will be link-ified".
+    for (const text of words) expect(text, text.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+    // A link Tandem writes itself (<url|text>) is a "manual parsing string", which verbatim text still turns into a link.
+    expect(blocks[2]!.elements![0]!.text).toContain(`<https://tandem.test/dashboard/feedback/${id}|Open in Tandem>`);
+  });
+
+  it('keeps every Slack text within Slack’s 3,000 characters for the longest inputs, shortening the page address between escapes', async () => {
+    const topics = [...TOPICS].sort((a, b) => b.length - a.length).slice(0, 3);
+    const name = '&'.repeat(100);
+    const link = `https://feedback.tandem.example/dashboard/feedback/fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3`;
+    for (const pad of ['', 'b', 'bb', 'bbb', 'bbbb']) {
+      // A page address of 2,048 characters, mostly &, which Slack needs as &amp;.
+      let pageUrl = `https://shop.example/c?${pad}`;
+      while (pageUrl.length + 2 <= 2048) pageUrl += '&x';
+      pageUrl += '&'.repeat(2048 - pageUrl.length);
+      for (const message of ['&'.repeat(5000), '&\n'.repeat(2500)]) {
+        expect(FeedbackInputSchema.safeParse({ message, rating: 1, name, pageUrl }).success).toBe(true);
+        const { text, blocks } = slackMessage({
+          type: 'feedback.pr_risk',
+          timestamp: '2026-11-22T10:00:00.000Z',
+          data: {
+            id: 'fb_01JD3X6Q0ZK4T1V8M2N5P7R9S3', siteId: 's', label: 'complaint', routes: ['support', 'product', 'pr'], urgency: 'critical',
+            topics, prRisk: true, rating: 1, score: null, category: null, message, name, pageUrl, createdAt: '2026-11-22T10:00:00.000Z', link,
+          },
+        });
+        expect(text.length).toBeLessThanOrEqual(3000);
+        for (const t of blocks.flatMap((b) => (b.type === 'section' ? [b.text] : b.elements))) {
+          expect(t.text.length, t.text.slice(0, 80)).toBeLessThanOrEqual(3000);
+          // Every & Slack sees starts an escape: none was cut in half.
+          expect(t.text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+        }
+        const context = (blocks[2] as { elements: { text: string }[] }).elements[0]!.text;
+        expect(context).toMatch(/^Topics: .* · From (&amp;){100} · On https:\/\/shop\.example\/c\?b*&amp;x(&amp;x)*(&amp;)*… · </);
+        expect(context.endsWith(`<${link}|Open in Tandem>`)).toBe(true);
+      }
+    }
   });
 
   it('shows Slack a PR-risk alert and a 0–10 score, and cuts a long message short', async () => {

@@ -195,6 +195,26 @@ describe('GET /v1/feedback filters', () => {
     expect(await ids(site, 'prRisk=true&urgency=critical')).toEqual([]);
   });
 
+  it('places a message by its instant, however `from` and `to` write the time', async () => {
+    const site = await createSite();
+    const [message] = await send(site, [{ message: 'The lid cracked.', rating: 2 }]);
+    await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id = ?').bind('2026-11-22T10:00:00.500Z', message).run();
+    const has = async (query: string) => (await ids(site, query)).length === 1;
+    // Received at 10:00:00.500 UTC: at or after 10:00:00, and not before it.
+    for (const ten of ['2026-11-22T10:00:00Z', '2026-11-22T10:00:00.000Z', '2026-11-22T12:00:00+02:00', '2026-11-22T04:30:00-05:30']) {
+      expect(await has(`from=${encodeURIComponent(ten)}`), `from=${ten}`).toBe(true);
+      expect(await has(`to=${encodeURIComponent(ten)}`), `to=${ten}`).toBe(false);
+    }
+    // The same instant is at or after itself, not before it, whatever the precision.
+    for (const half of ['2026-11-22T10:00:00.5Z', '2026-11-22T10:00:00.500000Z', '2026-11-22T11:00:00.5+01:00']) {
+      expect(await has(`from=${encodeURIComponent(half)}`), `from=${half}`).toBe(true);
+      expect(await has(`to=${encodeURIComponent(half)}`), `to=${half}`).toBe(false);
+    }
+    // A ten-thousandth of a second later: after it, though stored times have only milliseconds.
+    expect(await has('from=2026-11-22T10:00:00.5001Z')).toBe(false);
+    expect(await has('to=2026-11-22T10:00:00.5001Z')).toBe(true);
+  });
+
   it('lists what is still to do with status=open: new or in progress, not resolved or archived', async () => {
     const site = await createSite();
     const [fresh, working, done, shelved] = await send(site, [
@@ -217,7 +237,18 @@ describe('GET /v1/feedback filters', () => {
 
   it('refuses filters it does not know the values of', async () => {
     const site = await createSite();
-    for (const query of ['label=angry', 'urgency=urgent', 'from=yesterday', `q=${'x'.repeat(201)}`, 'prRisk=yes', 'status=closed']) {
+    for (const query of [
+      'label=angry',
+      'urgency=urgent',
+      'from=yesterday',
+      // A time without its offset could be any of 26 hours.
+      'from=2026-11-22T10:00:00',
+      // Past the year 9999 in UTC, where stored times stop sorting as text.
+      `to=${encodeURIComponent('9999-12-31T23:00:00-02:00')}`,
+      `q=${'x'.repeat(201)}`,
+      'prRisk=yes',
+      'status=closed',
+    ]) {
       const res = await getWithSecret(`/v1/feedback?${query}`, site.secretKeys.support);
       expect(res.status, query).toBe(400);
     }

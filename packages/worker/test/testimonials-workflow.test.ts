@@ -172,6 +172,28 @@ describe('POST /v1/studio/testimonials', () => {
     expect(await create(site, { feedbackId: byEmail, author: 'Ana' })).toMatchObject({ author: 'Ana' });
   });
 
+  it('sees contact details typed in full-width or other look-alike characters, and lets ordinary quotes through as written', async () => {
+    const site = await createSite();
+    const { id: byPhone } = await message(site, { message: 'Great service, call me on ０７７００ ９００１２３ any time.' });
+    const error = await expectError(await call('POST', STUDIO, site.secretKeys.pr, { feedbackId: byPhone }), 400, 'invalid_request');
+    expect(error.issues).toEqual([{ path: 'quote', message: expect.stringContaining('a phone number') }]);
+    for (const [body, path] of [
+      [{ quote: 'Write to sam＠example.com' }, 'quote'],
+      [{ quote: 'Write to ｓａｍ＠ｅｘａｍｐｌｅ．ｃｏｍ' }, 'quote'],
+      [{ quote: 'Write to sam﹫example.com' }, 'quote'],
+      [{ quote: 'Call ＋４４ ２０ ７９４６ ０９５８' }, 'quote'],
+      [{ quote: 'Call （０１６１） ４９６－０１２３' }, 'quote'],
+      [{ quote: 'Call 𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑' }, 'quote'],
+      [{ quote: 'Lovely.', author: 'sam＠example.com' }, 'author'],
+    ] as const) {
+      const refused = await expectError(await call('POST', STUDIO, site.secretKeys.pr, { feedbackId: byPhone, ...body }), 400, 'invalid_request');
+      expect(refused.issues?.map((i) => i.path), JSON.stringify(body)).toEqual([path]);
+    }
+    // Quotes, a date, an order number and full-width letters are no contact detail, and are kept as written.
+    const quote = '“Best beans I’ve had” – order #48213 on 2026-11-22, ５ stars！ 最高のコーヒー。';
+    expect(await create(site, { feedbackId: byPhone, quote, author: 'Ｓａｍ' })).toMatchObject({ quote, author: 'Ｓａｍ' });
+  });
+
   it('refuses support keys, missing keys, publishable keys and bodies that are not JSON', async () => {
     const site = await createSite();
     const { id: feedbackId } = await message(site);

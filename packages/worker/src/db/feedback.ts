@@ -215,7 +215,7 @@ export interface ListFilter {
   prRisk?: boolean;
   /** Words the message contains (case-insensitive for ASCII). */
   q?: string;
-  /** Received at or after / before these times (ISO 8601). */
+  /** Received at or after / before these times, written as stored (UTC with milliseconds) to compare as text. */
   from?: string;
   to?: string;
   /** Only feedback older than this id (ids sort by time). */

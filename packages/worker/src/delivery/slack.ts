@@ -7,16 +7,32 @@
 import type { SurgeEvent } from '../schemas/alert.js';
 import type { DeliveryEvent, FeedbackEventData } from '../schemas/delivery.js';
 
-/** How much of the message Slack shows; the link has the rest. */
+/**
+ * How much of the message Slack shows; the link has the rest. Escaped (5 characters at most for
+ * one) and quoted, it stays within TEXT_LIMIT.
+ */
 export const EXCERPT_CHARACTERS = 500;
+
+/** Slack refuses a message with a longer text object: a section's text, or one element of a context. */
+export const TEXT_LIMIT = 3000;
+
+/**
+ * Slack's mrkdwn text object, always verbatim: Slack then makes no link of its own out of an
+ * address or a #channel in the customer's words, while the links we write (`<url|text>`) and our
+ * *bold* still work.
+ */
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+  verbatim: true;
+}
 
 export interface SlackMessage {
   text: string;
-  blocks: Array<
-    | { type: 'section'; text: { type: 'mrkdwn'; text: string } }
-    | { type: 'context'; elements: Array<{ type: 'mrkdwn'; text: string }> }
-  >;
+  blocks: Array<{ type: 'section'; text: MrkdwnText } | { type: 'context'; elements: MrkdwnText[] }>;
 }
+
+const SEPARATOR = ' · ';
 
 /**
  * Slack's three control characters: the customer's words are shown as written, never read as a
@@ -26,10 +42,25 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** `text` escaped in at most `max` characters: when longer, cut short with … between two characters, never inside an escape. */
+export function escapeWithin(text: string, max: number): string {
+  const escaped = escapeSlack(text);
+  if (escaped.length <= max) return escaped;
+  let kept = '';
+  for (const char of text) {
+    const next = escapeSlack(char);
+    if (kept.length + next.length + 1 > max) break;
+    kept += next;
+  }
+  return `${kept}…`;
+}
+
+const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
+
 export function slackMessage(event: DeliveryEvent): SlackMessage {
   if (event.type === 'test') {
     const text = `Tandem test: messages for ${event.data.routes.join(', ')} will arrive here.`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${escapeSlack(text)}` } }] };
+    return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${escapeSlack(text)}`) }] };
   }
   if (event.type === 'alert.surge') return surgeMessage(event);
   const f = event.data;
@@ -38,21 +69,28 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
   const risk = f.prRisk && event.type === 'feedback.created' ? ':rotating_light: may go public' : '';
   const headline = [`*${escapeSlack(what)}*`, `for ${f.routes.join(', ')}`, `urgency *${f.urgency}*`, rated(f), risk]
     .filter(Boolean)
-    .join(' · ');
-  const context = [
-    f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '',
-    f.name ? `From ${escapeSlack(f.name)}` : '',
-    f.pageUrl ? `On ${escapeSlack(f.pageUrl)}` : '',
-    `<${f.link}|Open in Tandem>`,
-  ].filter(Boolean);
+    .join(SEPARATOR);
   return {
     text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${escapeSlack(what)} (urgency ${f.urgency}): ${escapeSlack(excerpt(f.message, 120))}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS))) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] },
+      { type: 'section', text: mrkdwn(`${event.type === 'feedback.pr_risk' ? ':rotating_light: ' : ''}${headline}`) },
+      { type: 'section', text: mrkdwn(quote(escapeSlack(excerpt(f.message, EXCERPT_CHARACTERS)))) },
+      { type: 'context', elements: [mrkdwn(contextLine(f))] },
     ],
   };
+}
+
+/**
+ * The topics, the customer's name and page, and our link, within TEXT_LIMIT. The page address is
+ * the one part without a small bound (2,048 characters, five each once an & is escaped), so it
+ * gets the room the others leave.
+ */
+function contextLine(f: FeedbackEventData): string {
+  const before = [f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '', f.name ? `From ${escapeSlack(f.name)}` : ''];
+  const link = `<${f.link}|Open in Tandem>`;
+  if (!f.pageUrl) return [...before, link].filter(Boolean).join(SEPARATOR);
+  const room = TEXT_LIMIT - [...before, 'On ', link].filter(Boolean).join(SEPARATOR).length;
+  return [...before, `On ${escapeWithin(f.pageUrl, room)}`, link].filter(Boolean).join(SEPARATOR);
 }
 
 /** A surge names its topic in the notification line itself: that is what PR needs first. */
@@ -62,8 +100,8 @@ function surgeMessage({ data: a }: SurgeEvent): SlackMessage {
   return {
     text: `:chart_with_upwards_trend: ${text}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:chart_with_upwards_trend: *${text}*` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context.filter(Boolean).join(' · ') }] },
+      { type: 'section', text: mrkdwn(`:chart_with_upwards_trend: *${text}*`) },
+      { type: 'context', elements: [mrkdwn(context.filter(Boolean).join(SEPARATOR))] },
     ],
   };
 }

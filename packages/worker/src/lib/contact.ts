@@ -12,7 +12,10 @@ const PHONE_DIGITS = 9;
 const INTERNATIONAL_DIGITS = 7;
 
 /** What kind of contact detail `text` holds, or null when it holds none. */
-export function findContact(text: string): 'an email address' | 'a phone number' | null {
+export function findContact(written: string): 'an email address' | 'a phone number' | null {
+  // NFKC reads look-alikes as the characters they stand for: full-width ０７７００ and ＠, ＋, （）,
+  // －, ．, the small ﹫ and mathematical 𝟎 become 07700, @, +, (), -, . and 0.
+  const text = written.normalize('NFKC');
   if (EMAIL.test(text)) return 'an email address';
   for (const [run] of text.matchAll(DIGIT_RUN)) {
     const digits = run.replace(/\D/g, '').length;

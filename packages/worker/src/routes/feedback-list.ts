@@ -4,6 +4,7 @@ import { listFeedback } from '../db/feedback.js';
 import type { AppEnv } from '../env.js';
 import { secretKey } from '../middleware/keys.js';
 import { errorResponses } from '../schemas/error.js';
+import { InstantSchema } from '../schemas/instant.js';
 import { cursorParam, PageLimitSchema, pageResponse } from '../schemas/page.js';
 import { FEEDBACK_ID, FeedbackSchema, LabelSchema, RouteSchema, STATUSES, UrgencySchema } from '../schemas/feedback.js';
 
@@ -33,8 +34,8 @@ export const route = createRoute({
         .optional()
         .openapi({ description: 'Only messages whose customer threatens to go public (`true`), or only the others (`false`).' }),
       q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Only messages containing these words.' }),
-      from: z.iso.datetime().optional().openapi({ description: 'Received at or after this time.' }),
-      to: z.iso.datetime().optional().openapi({ description: 'Received before this time.' }),
+      from: InstantSchema.optional().openapi({ description: 'Received at or after this time (ISO 8601, `Z` or an offset).' }),
+      to: InstantSchema.optional().openapi({ description: 'Received before this time.' }),
       limit: PageLimitSchema,
       cursor: cursorParam(z.string().regex(FEEDBACK_ID, 'not a cursor this API gave out')),
     }),
