@@ -22,6 +22,8 @@ describe('suggestQuote', () => {
       'Amazing coffee, the best subscription ever, call me on +44 20 7946 0958 any time! It was fine.',
       'Amazing coffee, the best subscription ever, I wrote about it on https://blog.example.org/post! It was fine.',
       'Amazing coffee, the best subscription ever, see www.noorbrews.com for my review! It was fine.',
+      'Amazing coffee, the best subscription ever, see ｗｗｗ．ｎｏｏｒｂｒｅｗｓ．ｃｏｍ for my review! It was fine.',
+      'Amazing coffee, the best subscription ever, call me on ٠٧٧٠٠ ٩٠٠١٢٣ any time! It was fine.',
     ];
     for (const message of cases) expect(suggestQuote(message), message).toBe('It was fine.');
     expect(suggestQuote('Lovely beans, email me: noor@example.com')).toBeNull();

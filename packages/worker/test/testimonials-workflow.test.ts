@@ -184,6 +184,10 @@ describe('POST /v1/studio/testimonials', () => {
       [{ quote: 'Call ＋４４ ２０ ７９４６ ０９５８' }, 'quote'],
       [{ quote: 'Call （０１６１） ４９６－０１２３' }, 'quote'],
       [{ quote: 'Call 𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑' }, 'quote'],
+      // Digits of another script, and invisible characters splitting a number or an address.
+      [{ quote: 'اتصل على ٠٧٧٠٠ ٩٠٠١٢٣' }, 'quote'],
+      [{ quote: 'Call 0770\u200b0 900\u200d123' }, 'quote'],
+      [{ quote: 'Write to sam@exa\u200bmple.com' }, 'quote'],
       [{ quote: 'Lovely.', author: 'sam＠example.com' }, 'author'],
     ] as const) {
       const refused = await expectError(await call('POST', STUDIO, site.secretKeys.pr, { feedbackId: byPhone, ...body }), 400, 'invalid_request');

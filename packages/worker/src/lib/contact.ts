@@ -5,8 +5,11 @@
  */
 
 const EMAIL = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[a-z]{2,}/i;
-// A run of digits with the usual separators between them: "+44 20 7946 0958", "(555) 123-4567".
-const DIGIT_RUN = /\+?\(?\d(?:[\s().\/-]{0,2}\d)+/g;
+// A run of digits (of any script: Arabic-Indic ٠٧٧ too) with the usual separators between them:
+// "+44 20 7946 0958", "(555) 123-4567".
+const DIGIT_RUN = /\+?\(?\p{Nd}(?:[\s().\/-]{0,2}\p{Nd})+/gu;
+// Invisible format characters (zero-width spaces and joiners, direction marks) that could split a number.
+const INVISIBLE = /\p{Cf}/gu;
 // Nine digits, or seven after a "+": shorter runs are order numbers, dates, prices and postcodes.
 const PHONE_DIGITS = 9;
 const INTERNATIONAL_DIGITS = 7;
@@ -15,10 +18,10 @@ const INTERNATIONAL_DIGITS = 7;
 export function findContact(written: string): 'an email address' | 'a phone number' | null {
   // NFKC reads look-alikes as the characters they stand for: full-width ０７７００ and ＠, ＋, （）,
   // －, ．, the small ﹫ and mathematical 𝟎 become 07700, @, +, (), -, . and 0.
-  const text = written.normalize('NFKC');
+  const text = written.normalize('NFKC').replace(INVISIBLE, '');
   if (EMAIL.test(text)) return 'an email address';
   for (const [run] of text.matchAll(DIGIT_RUN)) {
-    const digits = run.replace(/\D/g, '').length;
+    const digits = run.replace(/\P{Nd}/gu, '').length;
     if (digits >= PHONE_DIGITS || (run.startsWith('+') && digits >= INTERNATIONAL_DIGITS)) return 'a phone number';
   }
   return null;

@@ -22,8 +22,8 @@ export function sentencesOf(message: string): string[] {
   return [...segmenter.segment(message)].map((s) => s.segment.trim()).filter((s) => s.length > 0);
 }
 
-/** Whether a sentence may go on a public wall at all. */
-export const quotable = (sentence: string) => findContact(sentence) === null && !LINK.test(sentence);
+/** Whether a sentence may go on a public wall at all (a link in look-alike letters, ｗｗｗ．, too). */
+export const quotable = (sentence: string) => findContact(sentence) === null && !LINK.test(sentence.normalize('NFKC'));
 
 /** How well a sentence would serve as a testimonial: praise first, then specific, then the right length. */
 function appeal(sentence: string): number {
