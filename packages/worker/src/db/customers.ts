@@ -3,8 +3,8 @@
  * of their messages: what a person asking "what do you hold about me?" or "delete it" is owed.
  */
 import { findFeedback, listCustomerFeedback } from './feedback.js';
-import { findFeedbackDetail } from './inbox.js';
-import { findTestimonial } from './testimonials.js';
+import { feedbackDetails } from './inbox.js';
+import { findTestimonials } from './testimonials.js';
 import { authorKey } from '../lib/author-key.js';
 import type { Feedback } from '../schemas/feedback.js';
 import type { FeedbackDetail } from '../schemas/inbox.js';
@@ -46,7 +46,8 @@ export async function customerData(db: D1Database, siteId: string, ref: Customer
 /**
  * Everything about the customer, for an export: each message with its log and internal notes
  * (what the site wrote about them is theirs to see too), each testimonial with its edit history.
- * One read per item: an export is rare, and one customer's messages are few.
+ * A fixed number of reads however many messages they sent: Workers allow 50 queries per request
+ * on their free plan.
  */
 export async function customerExport(
   db: D1Database,
@@ -54,9 +55,11 @@ export async function customerExport(
   ref: CustomerRef,
 ): Promise<{ feedback: FeedbackDetail[]; testimonials: StudioTestimonialDetail[] }> {
   const data = await customerData(db, siteId, ref);
-  const feedback = await Promise.all(data.feedback.map((f) => findFeedbackDetail(db, siteId, f.id)));
-  const testimonials = await Promise.all(data.testimonials.map((t) => findTestimonial(db, siteId, t.id)));
-  return { feedback: feedback.filter((f) => f !== null), testimonials: testimonials.filter((t) => t !== null) };
+  const [feedback, testimonials] = await Promise.all([
+    feedbackDetails(db, siteId, data.feedback),
+    findTestimonials(db, siteId, data.testimonials.map((t) => t.id)),
+  ]);
+  return { feedback, testimonials };
 }
 
 /** Deletes the customer's messages and their testimonials (kept ones too); returns how many of each. */

@@ -96,23 +96,36 @@ export async function addNote(
  * oldest first; null for another site's.
  */
 export async function findFeedbackDetail(db: D1Database, siteId: string, id: string): Promise<FeedbackDetail | null> {
-  const [feedback, { results }, invitations] = await Promise.all([
-    findFeedback(db, siteId, id),
+  const feedback = await findFeedback(db, siteId, id);
+  return feedback && (await feedbackDetails(db, siteId, [feedback]))[0]!;
+}
+
+/**
+ * Several of the site's messages with their details, in the same order, in two reads whatever
+ * their number (an export must stay within the Workers' queries per request).
+ */
+export async function feedbackDetails(db: D1Database, siteId: string, messages: Feedback[]): Promise<FeedbackDetail[]> {
+  const ids = JSON.stringify(messages.map((f) => f.id));
+  const [{ results }, invitations] = await Promise.all([
     db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM feedback_events WHERE site_id = ? AND feedback_id = ? ORDER BY id`)
-      .bind(siteId, id)
-      .all<EventRow>(),
-    listInvitations(db, siteId, id),
+      .prepare(
+        `SELECT feedback_id, ${EVENT_COLUMNS} FROM feedback_events
+          WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      )
+      .bind(siteId, ids)
+      .all<EventRow & { feedback_id: string }>(),
+    listInvitations(db, siteId, messages.map((f) => f.id)),
   ]);
-  if (!feedback) return null;
-  const events = results.map(toEvent);
-  const overridden = feedback.triageRoutes && events.filter((e) => e.kind === 'routes').at(-1);
-  return {
-    ...feedback,
-    override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
-    events,
-    invitations,
-  };
+  return messages.map((feedback) => {
+    const events = results.filter((r) => r.feedback_id === feedback.id).map(toEvent);
+    const overridden = feedback.triageRoutes && events.filter((e) => e.kind === 'routes').at(-1);
+    return {
+      ...feedback,
+      override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
+      events,
+      invitations: invitations.get(feedback.id) ?? [],
+    };
+  });
 }
 
 const EVENT_COLUMNS = 'id, kind, old_value, new_value, reason, key_id, role, actor, created_at';

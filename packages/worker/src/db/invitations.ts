@@ -68,16 +68,17 @@ export function answerInvitationStatement(db: D1Database, invitationId: string, 
     .bind(invitationId, answerId, now);
 }
 
-/** The invitations sent after one message, oldest first. */
-export async function listInvitations(db: D1Database, siteId: string, feedbackId: string): Promise<Invitation[]> {
+/** The invitations sent after each of these messages, by message id, oldest first. */
+export async function listInvitations(db: D1Database, siteId: string, feedbackIds: string[]): Promise<Map<string, Invitation[]>> {
   const { results } = await db
     .prepare(
-      `SELECT id, created_at, expires_at, answered_feedback_id, answered_at, key_id, role, actor
-         FROM invitations WHERE site_id = ? AND feedback_id = ? ORDER BY id`,
+      `SELECT id, feedback_id, created_at, expires_at, answered_feedback_id, answered_at, key_id, role, actor
+         FROM invitations WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     )
-    .bind(siteId, feedbackId)
+    .bind(siteId, JSON.stringify(feedbackIds))
     .all<{
       id: string;
+      feedback_id: string;
       created_at: string;
       expires_at: string;
       answered_feedback_id: string | null;
@@ -86,14 +87,19 @@ export async function listInvitations(db: D1Database, siteId: string, feedbackId
       role: ByWhom['role'];
       actor: string | null;
     }>();
-  return results.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    answeredBy: r.answered_feedback_id,
-    answeredAt: r.answered_at,
-    by: { keyId: r.key_id, role: r.role, actor: r.actor },
-  }));
+  const byMessage = new Map<string, Invitation[]>();
+  for (const r of results) {
+    const invitation = {
+      id: r.id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      answeredBy: r.answered_feedback_id,
+      answeredAt: r.answered_at,
+      by: { keyId: r.key_id, role: r.role, actor: r.actor },
+    };
+    byMessage.set(r.feedback_id, [...(byMessage.get(r.feedback_id) ?? []), invitation]);
+  }
+  return byMessage;
 }
 
 /** Whether this message answers an invitation (of any site: the caller checks its own). */

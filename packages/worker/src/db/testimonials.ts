@@ -136,7 +136,17 @@ interface EditRow {
 
 /** One testimonial of the site with the message it was made from and its whole history. */
 export async function findTestimonial(db: D1Database, siteId: string, id: string): Promise<StudioTestimonialDetail | null> {
-  const [testimonial, history] = await db.batch([
+  return (await findTestimonials(db, siteId, [id]))[0] ?? null;
+}
+
+/**
+ * Several testimonials of the site, each with its message and history, in one batch whatever
+ * their number (an export must stay within the Workers' queries per request); another site's
+ * are left out.
+ */
+export async function findTestimonials(db: D1Database, siteId: string, ids: string[]): Promise<StudioTestimonialDetail[]> {
+  const wanted = JSON.stringify(ids);
+  const [testimonials, history] = await db.batch([
     db
       .prepare(
         `SELECT testimonials.id, testimonials.feedback_id, testimonials.quote, testimonials.author_name, testimonials.rating,
@@ -144,21 +154,22 @@ export async function findTestimonial(db: D1Database, siteId: string, id: string
                 f.message, f.rating AS source_rating, f.score, f.consent_publish, f.consent_at, f.consent_version,
                 f.page_url, f.created_at AS source_created_at
            FROM testimonials LEFT JOIN feedback f ON f.id = testimonials.feedback_id AND f.site_id = testimonials.site_id
-          WHERE testimonials.id = ? AND testimonials.site_id = ?`,
+          WHERE testimonials.id IN (SELECT value FROM json_each(?)) AND testimonials.site_id = ?
+          ORDER BY testimonials.created_at DESC, testimonials.id DESC`,
       )
-      .bind(id, siteId),
+      .bind(wanted, siteId),
     db
       .prepare(
-        `SELECT e.action, e.key_id, e.role, e.actor, e.old_quote, e.new_quote, e.old_author_name, e.new_author_name, e.created_at
+        `SELECT e.testimonial_id, e.action, e.key_id, e.role, e.actor, e.old_quote, e.new_quote, e.old_author_name,
+                e.new_author_name, e.created_at
            FROM testimonial_edits e JOIN testimonials t ON t.id = e.testimonial_id
-          WHERE e.testimonial_id = ? AND t.site_id = ?
+          WHERE e.testimonial_id IN (SELECT value FROM json_each(?)) AND t.site_id = ?
           ORDER BY e.id`,
       )
-      .bind(id, siteId),
+      .bind(wanted, siteId),
   ]);
-  const row = (testimonial!.results as (StudioRow & SourceRow)[])[0];
-  if (!row) return null;
-  return {
+  const edits = history!.results as (EditRow & { testimonial_id: string })[];
+  return (testimonials!.results as (StudioRow & SourceRow)[]).map((row) => ({
     ...toStudio(row),
     source:
       row.feedback_id === null || row.message === null
@@ -172,14 +183,16 @@ export async function findTestimonial(db: D1Database, siteId: string, id: string
             pageUrl: row.page_url,
             createdAt: row.source_created_at!,
           },
-    history: (history!.results as EditRow[]).map((e) => ({
-      action: e.action,
-      at: e.created_at,
-      by: { keyId: e.key_id, role: e.role, actor: e.actor },
-      before: e.old_quote === null ? null : { quote: e.old_quote, author: e.old_author_name },
-      after: { quote: e.new_quote, author: e.new_author_name },
-    })),
-  };
+    history: edits
+      .filter((e) => e.testimonial_id === row.id)
+      .map((e) => ({
+        action: e.action,
+        at: e.created_at,
+        by: { keyId: e.key_id, role: e.role, actor: e.actor },
+        before: e.old_quote === null ? null : { quote: e.old_quote, author: e.old_author_name },
+        after: { quote: e.new_quote, author: e.new_author_name },
+      })),
+  }));
 }
 
 export interface NewTestimonial {
