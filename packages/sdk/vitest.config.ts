@@ -8,5 +8,8 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     globalSetup: ['../../tests/support/wrangler-dev.ts'],
     hookTimeout: 120_000,
+    // Some tests wait on wrangler dev's queue (each batch up to a second) and a spawned receiver:
+    // vitest's default 5 s left them a second or less on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -63,20 +63,23 @@ const paintedPixels = (canvas: ReturnType<typeof canvases>) =>
 
 describe('insights', () => {
   it('shows the surge alert the job raised from the seeded history, naming the topic, and sends it to PR only', async () => {
+    // In the first hour of a UTC day the job also looks at yesterday, whose random history may
+    // hold a surge of its own: only today's billing surge is the seeded one.
     const { data: alerts } = await site.admin.alerts.list();
-    expect(alerts).toEqual([expect.objectContaining({ kind: 'surge', topic: 'billing', today: 7, baseline: 0 })]);
+    const billing = alerts.filter((a) => a.topic === 'billing');
+    expect(billing).toEqual([expect.objectContaining({ kind: 'surge', topic: 'billing', today: 7, baseline: 0 })]);
     const deliveries = (await site.admin.deliveries.list()).data.filter((d) => d.event === 'alert.surge');
-    expect(deliveries.map((d) => d.destinationId)).toEqual([prDestination]);
+    expect(deliveries.map((d) => d.destinationId)).toEqual(alerts.map(() => prDestination));
     expect(deliveries.map((d) => d.destinationId)).not.toContain(supportDestination);
 
     // Run again: the same day's surge is not raised twice.
     expect((await fetch(`${endpoint}/__scheduled?cron=${encodeURIComponent(SURGE_CRON)}`)).status).toBe(200);
-    expect((await site.admin.alerts.list()).data).toHaveLength(1);
+    expect((await site.admin.alerts.list()).data.filter((a) => a.topic === 'billing')).toHaveLength(1);
 
     const { page, problems } = await openInsights();
     const surges = page.getByRole('region', { name: 'Surge alerts' });
     await surges.getByText('Complaints about billing').waitFor();
-    expect(await surges.getByRole('listitem').count()).toBe(1);
+    expect(await surges.getByRole('listitem').filter({ hasText: 'Complaints about billing' }).count()).toBe(1);
     expect(await surges.textContent()).toMatch(/7 on .* against 0 a day/);
     // No CSP or Trusted Types violation, no error, while the charts drew.
     expect(problems).toEqual([]);
