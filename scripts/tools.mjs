@@ -65,6 +65,9 @@ export function seedDemoHistory({ persistTo, quiet = false } = {}) {
 /** The surge job's cron (CRONS.surge in packages/worker/src/index.ts), for wrangler dev's /__scheduled. */
 export const SURGE_CRON = '41 * * * *';
 
+/** The nightly retention job's cron (CRONS.retention), likewise. */
+export const RETENTION_CRON = '17 3 * * *';
+
 /** The example app's own folder: a customer's app, with its own rollup config and tsconfig. */
 export const exampleApp = `${root}examples/app`;
 

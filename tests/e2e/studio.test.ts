@@ -10,7 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAdminClient } from '../../packages/sdk/src/admin.js';
 import { DEMO_INBOX, DEMO_PRAISE } from '../../scripts/demo-inbox.mjs';
+import { RETENTION_CRON } from '../../scripts/tools.mjs';
 import { axeViolations, saveScreenshot, useBrowser } from '../support/browser.js';
+import { executeSql, sql } from '../support/d1.js';
 import { dashboardSite, goTo, openDashboard, sendMessage, signIn, type DashboardSite } from '../support/dashboard.js';
 import { SECRET_KEY, SITE_KEY } from '../support/pages.js';
 
@@ -240,6 +242,37 @@ describe("PR's studio", () => {
     await card.getByText('Off the wall: the customer no longer agrees to be quoted').waitFor();
     await studio(page).wall.getByText(/Kenya peaberry/).waitFor();
     expect(await studio(page).wall.textContent()).not.toContain('Rwanda');
+    expect(problems).toEqual([]);
+  });
+
+  it('says a quote kept after retention deleted its message can only be withdrawn for good, and offers no approval after', async () => {
+    const quote = 'The Burundi lot tastes of blackcurrant, every single cup.';
+    const res = await fetch(`${endpoint}/v1/feedback`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.publishableKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: quote, rating: 5, name: 'Oskar', consent: { publish: true } }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const made = await site.admin.testimonials.create({ feedbackId: id, quote });
+    await site.admin.testimonials.approve(made.id);
+    // Older than any site keeps messages: the nightly job deletes the message and keeps the quote.
+    executeSql(`UPDATE feedback SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ${sql(id)};`);
+    expect((await fetch(`${endpoint}/__scheduled?cron=${encodeURIComponent(RETENTION_CRON)}`)).status).toBe(200);
+    expect((await site.admin.testimonials.get(made.id)).source).toBeNull();
+
+    const { page, problems } = await openDashboard(browser());
+    await signIn(page, site.keys.pr);
+    await studioLoaded(page);
+    const s = studio(page);
+    await page.locator('tandem-studio').getByRole('radio', { name: 'Approved' }).check();
+    await page.locator(`tandem-studio li.card[data-id="${made.id}"]`).getByRole('button', { name: /^Open/ }).click();
+    await s.editor.getByRole('heading', { name: /Testimonial\s+Approved/ }).waitFor();
+    expect(await s.original.textContent()).toMatch(/Withdrawing it is for good/);
+
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await s.editor.getByRole('heading', { name: /Testimonial\s+Withdrawn/ }).waitFor();
+    expect(await s.original.textContent()).toMatch(/cannot go on the wall again; it is deleted the next night/);
+    expect(await s.editor.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

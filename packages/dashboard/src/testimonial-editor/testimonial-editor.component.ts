@@ -155,7 +155,13 @@ export class TandemTestimonialEditor extends LitElement {
         <section class="original" aria-labelledby="original-title">
           <h3 id="original-title">The customer’s words</h3>
           ${original === undefined
-            ? html`<p class="muted">The message was deleted (retention or the customer’s request); the quote stays as approved.</p>`
+            ? html`<p class="muted">
+                The message was deleted (retention or the customer’s request)${detail?.status === 'approved'
+                  ? '; the quote stays as approved. Withdrawing it is for good: with no message left to show the customer’s consent, it could not be approved again, and it is deleted the next night.'
+                  : `. With no message left to show the customer’s consent, this quote cannot go on the wall again${
+                      detail?.status === 'withdrawn' ? '; it is deleted the next night' : ''
+                    }.`}
+              </p>`
             : html`<p class="muted hint" id="pick-hint">Pick a sentence to quote it.</p>
                 <blockquote aria-describedby="pick-hint">
                   ${sentencesOf(original).map(
@@ -177,7 +183,7 @@ export class TandemTestimonialEditor extends LitElement {
             <button type="submit" class=${detail ? '' : 'primary'} ?disabled=${this.busy || (detail && !this.dirty)}>
               ${detail ? 'Save changes' : 'Save as draft'}
             </button>
-            ${detail && detail.status !== 'approved'
+            ${detail && detail.status !== 'approved' && detail.source
               ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.approve}>Approve</button>`
               : nothing}
             ${detail?.status === 'approved'
