@@ -255,7 +255,7 @@ describe("PR's studio", () => {
     const { id } = (await res.json()) as { id: string };
     const made = await site.admin.testimonials.create({ feedbackId: id, quote });
     await site.admin.testimonials.approve(made.id);
-    // Older than any site keeps messages: the nightly job deletes the message and keeps the quote.
+    // Older than this site keeps messages (a year): the nightly job deletes the message and keeps the quote.
     executeSql(`UPDATE feedback SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ${sql(id)};`);
     expect((await fetch(`${endpoint}/__scheduled?cron=${encodeURIComponent(RETENTION_CRON)}`)).status).toBe(200);
     expect((await site.admin.testimonials.get(made.id)).source).toBeNull();

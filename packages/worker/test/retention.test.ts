@@ -2,6 +2,7 @@ import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker, { CRONS } from '../src/index.js';
+import { customerData, deleteCustomerData } from '../src/db/customers.js';
 import { enforceRetention } from '../src/jobs/retention.js';
 import { api, createSite, getWithSecret, postFeedback, type TestSite } from './helpers.js';
 
@@ -99,6 +100,49 @@ describe('the nightly retention job', () => {
       expect(await res.json()).toEqual({ deleted: { feedback: 0, testimonials: 1 } });
       expect(await wall(site)).toEqual([]);
       expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM testimonial_edits WHERE testimonial_id = ?').bind(id).first('n')).toBe(0);
+    });
+
+    it('is found by the email of the complaint an invitation answer followed, as before retention', async () => {
+      const site = await createSite();
+      await env.DB.prepare('UPDATE sites SET retention_days = 30 WHERE id = ?').bind(site.id).run();
+      const complaint = await (await postFeedback(site, { message: 'My order never arrived and nobody answers.', rating: 1, email: 'ana@example.com' })).json<{ id: string }>();
+      expect((await call('PUT', `/v1/feedback/${complaint.id}/status`, site.secretKeys.support, { status: 'resolved' })).status).toBe(200);
+      const { url } = await (await call('POST', `/v1/feedback/${complaint.id}/invitation`, site.secretKeys.support, {})).json<{ url: string }>();
+      // The answer from the invitation page carries no email of its own.
+      const answer = await (
+        await postFeedback(
+          site,
+          { message: 'Sorted in a day, thank you! Lovely people.', rating: 5, consent: { publish: true }, invitation: url.split('/').at(-1) },
+          { origin: 'https://tandem.test' },
+        )
+      ).json<{ id: string }>();
+      const { id } = await (await call('POST', '/v1/studio/testimonials', site.secretKeys.pr, { feedbackId: answer.id })).json<{ id: string }>();
+      expect((await call('POST', `/v1/studio/testimonials/${id}/approve`, site.secretKeys.pr)).status).toBe(200);
+      const theirs = async () =>
+        (await (await getWithSecret('/v1/customer-data?email=ana@example.com', site.secretKeys.admin)).json<{ testimonials: { id: string }[] }>()).testimonials.map((t) => t.id);
+      expect(await theirs()).toEqual([id]);
+
+      const old = new Date(Date.now() - 31 * DAY).toISOString();
+      await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id IN (?, ?)').bind(old, complaint.id, answer.id).run();
+      expect(await enforceRetention(env.DB, new Date())).toBe(2);
+      expect(await wall(site)).toEqual([id]);
+      expect(await theirs()).toEqual([id]);
+    });
+
+    it('is deleted by a request that read it before the nightly run unlinked it', async () => {
+      const site = await createSite();
+      await env.DB.prepare('UPDATE sites SET retention_days = 30 WHERE id = ?').bind(site.id).run();
+      const { id: feedbackId } = await (
+        await postFeedback(site, { message: 'Lovely beans, best subscription.', rating: 5, email: 'noor@example.com', consent: { publish: true } })
+      ).json<{ id: string }>();
+      const { id } = await (await call('POST', '/v1/studio/testimonials', site.secretKeys.pr, { feedbackId })).json<{ id: string }>();
+      expect((await call('POST', `/v1/studio/testimonials/${id}/approve`, site.secretKeys.pr)).status).toBe(200);
+      await env.DB.prepare('UPDATE feedback SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - 31 * DAY).toISOString(), feedbackId).run();
+      // The deletion reads the customer's data; the nightly job runs; the deletion goes on.
+      const data = await customerData(env.DB, site.id, { email: 'noor@example.com' });
+      expect(await enforceRetention(env.DB, new Date())).toBe(1);
+      expect(await deleteCustomerData(env.DB, site.id, data)).toEqual({ feedback: 0, testimonials: 1 });
+      expect(await wall(site)).toEqual([]);
     });
 
     it('keeps its history only as long as messages are kept, and goes at the next run once PR withdraws it', async () => {

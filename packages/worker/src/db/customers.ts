@@ -65,17 +65,18 @@ export async function customerExport(
 /** Deletes the customer's messages and their testimonials (kept ones too); returns how many of each. */
 export async function deleteCustomerData(db: D1Database, siteId: string, data: CustomerData) {
   const ids = JSON.stringify(data.feedback.map((f) => f.id));
-  const kept = JSON.stringify(data.testimonials.filter((t) => t.feedbackId === null).map((t) => t.id));
-  // Made from the messages (also one made since they were read), or kept after theirs went.
+  const found = JSON.stringify(data.testimonials.map((t) => t.id));
+  // Made from the messages (also one made since they were read), or found when they were read
+  // (also one whose message retention deleted since).
   const made = `SELECT id FROM testimonials WHERE site_id = ?1
-    AND (feedback_id IN (SELECT value FROM json_each(?2)) OR (feedback_id IS NULL AND id IN (SELECT value FROM json_each(?3))))`;
+    AND (feedback_id IN (SELECT value FROM json_each(?2)) OR id IN (SELECT value FROM json_each(?3)))`;
   // Children first, so no statement sets off a foreign-key action: D1 counts the rows those
   // change in meta.changes, which would inflate the counts. The testimonials' history, then the
   // testimonials (deleting a message would otherwise only unlink its quote), the messages' log
   // and notes, the invitations sent after them and the links to answers, then the messages, counted by RETURNING (their deliveries go with them by cascade).
   const [, testimonials, , , , feedback] = await db.batch([
-    db.prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (${made})`).bind(siteId, ids, kept),
-    db.prepare(`DELETE FROM testimonials WHERE id IN (${made})`).bind(siteId, ids, kept),
+    db.prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (${made})`).bind(siteId, ids, found),
+    db.prepare(`DELETE FROM testimonials WHERE id IN (${made})`).bind(siteId, ids, found),
     db.prepare(`DELETE FROM feedback_events WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
     db.prepare(`DELETE FROM invitations WHERE site_id = ?1 AND feedback_id IN (SELECT value FROM json_each(?2))`).bind(siteId, ids),
     db

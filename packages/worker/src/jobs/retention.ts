@@ -28,26 +28,34 @@ const EXPIRED = `SELECT id FROM feedback
 /** Returns how many messages were deleted. */
 export async function enforceRetention(db: D1Database, now: Date): Promise<number> {
   const at = now.toISOString();
+  // The emails that find the customer's messages (listCustomerFeedback): the message's own, and
+  // for an answer to an invitation, those of the complaint it answers.
   const { results: kept } = await db
     .prepare(
-      `SELECT testimonials.id, testimonials.site_id AS siteId, f.email, f.user_email AS userEmail
+      `SELECT testimonials.id, testimonials.site_id AS siteId, json_array(f.email, f.user_email, c.email, c.user_email) AS emails
          FROM testimonials JOIN feedback f ON f.id = testimonials.feedback_id
+              LEFT JOIN feedback c ON c.id = f.invited_after AND c.site_id = f.site_id
         WHERE f.created_at < ${CUTOFF.replace('%SITE%', 'f.site_id')} AND testimonials.author_keys IS NULL AND ${KEPT}`,
     )
     .bind(at)
-    .all<{ id: string; siteId: string; email: string | null; userEmail: string | null }>();
-  const links = await Promise.all(
+    .all<{ id: string; siteId: string; emails: string }>();
+  const keys = await Promise.all(
     kept.map(async (q) => {
-      const emails = [...new Set([q.email, q.userEmail].filter((e) => e !== null).map((e) => e.trim().toLowerCase()))];
-      const keys = await Promise.all(emails.map((e) => authorKey(q.siteId, e)));
-      return db.prepare('UPDATE testimonials SET author_keys = ? WHERE id = ?').bind(JSON.stringify(keys), q.id);
+      const emails = new Set((JSON.parse(q.emails) as (string | null)[]).filter((e) => e !== null).map((e) => e.trim().toLowerCase()));
+      return { id: q.id, keys: await Promise.all([...emails].map((e) => authorKey(q.siteId, e))) };
     }),
   );
   const withdrawnKept = `SELECT id FROM testimonials WHERE feedback_id IS NULL AND status = 'withdrawn'`;
   // The foreign keys would unlink the quotes and delete the log themselves, but D1 counts those
   // rows in the message's `changes`: done first, the count is the messages alone.
   const statements = [
-    ...links,
+    // One statement however many quotes are kept.
+    db
+      .prepare(
+        `UPDATE testimonials SET author_keys = (SELECT json_extract(value, '$.keys') FROM json_each(?1) WHERE json_extract(value, '$.id') = testimonials.id)
+          WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(keys)),
     db
       .prepare(`DELETE FROM testimonial_edits WHERE testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IN (${EXPIRED}))`)
       .bind(at),
