@@ -129,6 +129,15 @@ describe('POST /v1/feedback validation', () => {
     await expectRefusedField(body, path);
   });
 
+  it('takes every email a browser’s email field takes, so a typo never costs the message', async () => {
+    const site = await createSite();
+    for (const email of ['sam@gmail', 'jo.@example.co', 'a/b@example.co']) {
+      const res = await postFeedback(site, { message: 'The lid leaks.', email }, { 'cf-connecting-ip': '203.0.113.77' });
+      expect(res.status, email).toBe(201);
+    }
+    for (const email of ['sam', 'sam@', '@example.com', 'a@b@c', 'sam@-example.com']) await expectRefusedField({ message: 'ok', email }, 'email');
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const site = await createSite();
     const res = await postFeedback(site, '{"message": "unterminated');

@@ -33,7 +33,9 @@ const MetadataValue = z.union([z.string().max(500), z.number(), z.boolean(), z.n
 export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 export const noControl = 'must not contain control characters';
 
-const EMAIL = z.email().max(254);
+// The browser's own rule for type="email" (WHATWG): an address the widget's field accepts must
+// never cost the customer their message ("sam@gmail" is stored; support sees it as typed).
+const EMAIL = z.email({ pattern: z.regexes.html5Email }).max(254);
 const NAME = z.string().trim().min(1).max(100).regex(NO_CONTROL_CHARACTERS, noControl);
 const CONSENT_VERSION = z
   .string()
