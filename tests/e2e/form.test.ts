@@ -125,6 +125,18 @@ describe('the form', () => {
     });
   });
 
+  it("never lets what a site's plain JavaScript passes to identify() cost the message", async () => {
+    const page = await shopPage(browser());
+    const widget = page.locator('tandem-feedback');
+    type Identified = HTMLElement & { identify(u?: object): void };
+    // A numeric account id, a name longer than the field takes, an address the browser accepts.
+    await widget.evaluate((el: Identified) => el.identify({ id: 4242, name: 'N'.repeat(150), email: 'sam@gmail' }));
+    await widget.getByRole('button', { name: 'Feedback' }).click();
+    const message = unique('The checkout button does nothing on my phone.');
+    await send(widget, message);
+    expect(await storedMessage(message)).toMatchObject({ user: { id: '4242' }, name: 'N'.repeat(100), email: 'sam@gmail' });
+  });
+
   it('sends what the customer left in the fields, not what identify() said, and forgets it on sign-out', async () => {
     const page = await shopPage(browser());
     const widget = page.locator('tandem-feedback');

@@ -7,6 +7,16 @@ import type { FeedbackInput } from '@tandem/sdk';
 /** Who the site says the customer is (`identify()`). */
 export type User = NonNullable<FeedbackInput['user']>;
 
+/**
+ * The account id as the API takes it: a number (plain JavaScript sites often pass one) as its
+ * digits; one over 100 characters is left out, with a warning for the site's developers.
+ */
+export function accountId(user: User | undefined): string | undefined {
+  const id = user?.id == null ? '' : String(user.id);
+  if (id.length > 100) console.warn('Tandem: identify() id left out: over 100 characters.');
+  return id && id.length <= 100 ? id : undefined;
+}
+
 /** How much of the page's address to send: `path` (default), `full` (with the query) or `none`. */
 export type PageUrlMode = 'path' | 'full' | 'none';
 

@@ -5,7 +5,7 @@ import type { FeedbackFormStrings } from './strings.js';
 import type { LocalePack, TandemStringOverrides } from '../locales/locales.js';
 import { styles } from './feedback-form.styles.js';
 import { SubmitController } from './submit.controller.js';
-import { context, pageUrl, siteMetadata, type PageUrlMode, type User } from './context.js';
+import { accountId, context, pageUrl, siteMetadata, type PageUrlMode, type User } from './context.js';
 
 export type RatingScale = 'stars' | 'faces' | 'scale' | 'none';
 
@@ -163,8 +163,11 @@ export class TandemFeedbackForm extends LitElement {
     // themselves; a new customer (or none, after sign-out) replaces what the last one left.
     if (changed.has('user')) {
       const before = changed.get('user') as User | undefined;
-      if (this.email === (before?.email ?? '')) this.email = this.user?.email ?? '';
-      if (this.name === (before?.name ?? '')) this.name = this.user?.name ?? '';
+      // Cut to the fields' own limits: maxlength does not cut what a script sets.
+      const email = (user?: User) => String(user?.email ?? '').slice(0, 254);
+      const name = (user?: User) => String(user?.name ?? '').slice(0, 100);
+      if (this.email === email(before)) this.email = email(this.user);
+      if (this.name === name(before)) this.name = name(this.user);
     }
   }
 
@@ -413,7 +416,8 @@ export class TandemFeedbackForm extends LitElement {
     if (metadata) input.metadata = metadata;
     // Only the site's id for the customer: the email and name are what the form holds, which the
     // customer may have changed or cleared.
-    if (this.user?.id) input.user = { id: this.user.id };
+    const id = accountId(this.user);
+    if (id) input.user = { id };
     return input;
   }
 
