@@ -1,6 +1,6 @@
 import type { FeedbackCreated, FeedbackInput } from '@tandem/worker/types';
 import { newIdempotencyKey, publicApi, type ClientOptions, type PublicApi } from './api.js';
-import { TandemError } from './errors.js';
+import { TandemError, type TandemErrorCode } from './errors.js';
 
 export interface OutboxOptions extends ClientOptions {
   /**
@@ -23,7 +23,12 @@ export interface Outbox {
    * could not be kept (no storage): the API then stores it once, whichever attempt arrived.
    */
   send(input: FeedbackInput, options?: { idempotencyKey?: string }): Promise<OutboxResult>;
-  /** Sends every waiting message, oldest first; stops at the first that still cannot go. */
+  /**
+   * Sends every waiting message, oldest first. Stops while offline, while the API fails or is
+   * busy, and while the site's setup is at fault (its key or origin refused: the messages wait
+   * until that is fixed); a message something else on the way refuses (a proxy's page) stays
+   * kept and the next ones go on.
+   */
   flush(): Promise<FeedbackCreated[]>;
   /** How many messages wait. */
   pending(): number;
@@ -45,6 +50,8 @@ interface Entry {
   at: number;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Enough for a customer who wrote a few messages offline; never an unbounded pile. */
 const MAX_ENTRIES = 20;
 
@@ -55,6 +62,12 @@ const MAX_ENTRIES = 20;
  */
 const refused = (error: unknown): boolean =>
   error instanceof TandemError && !error.retryable && error.detail !== undefined;
+
+/** The API's refusals that are about the site's setup, not the message: a kept message waits them out. */
+const SETUP: TandemErrorCode[] = ['unauthorized', 'forbidden', 'origin_not_allowed'];
+
+/** A kept message older than this is given up: a customer's words and email never sit in a browser for good. */
+export const OUTBOX_MAX_AGE_DAYS = 30;
 
 /**
  * What the storage keys of a site's waiting messages start with; each message has its own key
@@ -88,9 +101,10 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
   // read, keep and remove catch that, as they catch a full or broken store.
   const storage = (): Storage | null | undefined =>
     options.storage === undefined ? globalThis.localStorage : options.storage;
-  /** The waiting messages, oldest first; anything unreadable is skipped. */
+  /** The waiting messages, oldest first; anything unreadable is skipped, anything too old crossed out. */
   const read = (): Entry[] => {
     const entries: Entry[] = [];
+    const expired: Entry[] = [];
     try {
       const store = storage();
       for (let i = 0; store && i < store.length; i++) {
@@ -98,7 +112,8 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
         if (!name?.startsWith(prefix)) continue;
         try {
           const entry = JSON.parse(store.getItem(name)!) as Entry;
-          if (entry?.key === name.slice(prefix.length) && entry.input) entries.push(entry);
+          if (entry?.key !== name.slice(prefix.length) || !entry.input) continue;
+          (Date.now() - entry.at > OUTBOX_MAX_AGE_DAYS * DAY_MS ? expired : entries).push(entry);
         } catch {
           // Not ours, or broken: leave it.
         }
@@ -106,6 +121,8 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
     } catch {
       // Storage blocked (privacy settings, sandboxed frames): nothing can be waiting.
     }
+    // Removed after the walk, which removing would make skip a key.
+    for (const entry of expired) remove(entry.key);
     return entries.sort((a, b) => a.at - b.at);
   };
   /** Keeps one message; false when it could not be kept (no storage, or full). */
@@ -126,14 +143,16 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
     }
   };
 
-  async function attempt(entry: Entry): Promise<FeedbackCreated> {
+  /** Sends one kept message; `waiting` when the customer was already told it is kept. */
+  async function attempt(entry: Entry, waiting = false): Promise<FeedbackCreated> {
     try {
       const result = await client.submit(entry.input, { idempotencyKey: entry.key });
       remove(entry.key);
       return result;
     } catch (error) {
-      // Refused for good (invalid, unauthorized…): sending it again would fail the same way.
-      if (refused(error)) remove(entry.key);
+      // Refused for good (invalid…): sending it again would fail the same way. A message already
+      // kept outlives a refusal of the site's setup, which the site can fix.
+      if (refused(error) && !(waiting && SETUP.includes((error as TandemError).code))) remove(entry.key);
       throw error;
     }
   }
@@ -160,11 +179,12 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
         const sent: FeedbackCreated[] = [];
         for (const entry of read()) {
           try {
-            sent.push(await attempt(entry));
+            sent.push(await attempt(entry, true));
           } catch (error) {
-            // Still offline (or the API still failing): the rest would fail too. A refused
-            // message was crossed out by attempt(); go on with the next.
-            if (!refused(error)) break;
+            // Still offline, the API failing or busy, or the site's setup refused: the rest would
+            // fail too. A refused message was crossed out by attempt(), and one only something on
+            // the way refused stays kept: go on with the next.
+            if (!(error instanceof TandemError) || error.retryable || (refused(error) && SETUP.includes(error.code))) break;
           }
         }
         return sent;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../tests/support/wrangler-dev.js';
 import { createOutbox, TandemError } from '../src/index.js';
+import { OUTBOX_MAX_AGE_DAYS, outboxStorageKey } from '../src/outbox.js';
 import { MemoryStorage } from './memory-storage.js';
 
 const endpoint = inject('endpoint');
@@ -148,6 +149,48 @@ describe('createOutbox', () => {
     expect(createOutbox({ siteKey, endpoint, storage }).pending()).toBe(2);
     await createOutbox({ siteKey, endpoint, storage }).flush();
     expect(createOutbox({ siteKey, endpoint, storage }).pending()).toBe(0);
+  });
+
+  it('goes on past a kept message something on the way refuses, which stays kept', async () => {
+    const storage = new MemoryStorage();
+    const stuck = `Pasted: <script>alert(1)</script> ${crypto.randomUUID()}`;
+    const after = `Written after it. ${crypto.randomUUID()}`;
+    const unreachable = await offline();
+    for (const message of [stuck, after]) expect((await createOutbox({ siteKey, endpoint: unreachable, storage }).send({ message })).status).toBe('queued');
+    // A firewall in front of the API refuses the first message with a page of its own, every time.
+    const firewall: typeof fetch = async (input, init) =>
+      String(init?.body).includes('<script>') ? new Response('<html>Request blocked</html>', { status: 403 }) : fetch(input, init);
+    const back = createOutbox({ siteKey, endpoint, storage, fetch: firewall });
+    expect((await back.flush()).map((f) => f.id)).toHaveLength(1);
+    expect(await copies(after)).toBe(1);
+    expect(back.pending()).toBe(1);
+  });
+
+  it("keeps messages it already kept when the API refuses the site's key or origin, and sends them once that is fixed", async () => {
+    const storage = new MemoryStorage();
+    const message = `Kept while the site's key was wrong. ${crypto.randomUUID()}`;
+    expect((await createOutbox({ siteKey, endpoint: await offline(), storage }).send({ message })).status).toBe('queued');
+    for (const [status, code] of [[401, 'unauthorized'], [403, 'origin_not_allowed']] as const) {
+      const refusing: typeof fetch = async () =>
+        Response.json({ error: { code, message: 'The site is not set up for this.', requestId: 'req_1' } }, { status });
+      expect(await createOutbox({ siteKey, endpoint, storage, fetch: refusing }).flush()).toEqual([]);
+      expect(createOutbox({ siteKey, endpoint, storage }).pending(), code).toBe(1);
+    }
+    expect(await createOutbox({ siteKey, endpoint, storage }).flush()).toHaveLength(1);
+    expect(await copies(message)).toBe(1);
+  });
+
+  it(`gives up a kept message after ${OUTBOX_MAX_AGE_DAYS} days, so no customer's words stay in a browser for good`, async () => {
+    const storage = new MemoryStorage();
+    const day = 24 * 60 * 60 * 1000;
+    const kept = (key: string, daysAgo: number) =>
+      storage.setItem(`${outboxStorageKey(siteKey)}${key}`, JSON.stringify({ key, input: { message: `From ${daysAgo} days ago` }, at: Date.now() - daysAgo * day }));
+    kept('old-one', OUTBOX_MAX_AGE_DAYS + 1);
+    kept('recent-one', OUTBOX_MAX_AGE_DAYS - 1);
+    const outbox = createOutbox({ siteKey, endpoint: await offline(), storage });
+    expect(outbox.pending()).toBe(1);
+    expect(storage.getItem(`${outboxStorageKey(siteKey)}old-one`)).toBeNull();
+    expect(storage.getItem(`${outboxStorageKey(siteKey)}recent-one`)).not.toBeNull();
   });
 
   describe('where the browser blocks storage', () => {
