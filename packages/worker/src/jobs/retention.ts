@@ -14,7 +14,8 @@
  */
 import { authorKey } from '../lib/author-key.js';
 
-const CUTOFF = `strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || (SELECT retention_days FROM sites WHERE sites.id = %SITE%) || ' days')`;
+/** The time before which the site `site` (an SQL expression) keeps nothing, from the run's time ?1. */
+const cutoff = (site: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || (SELECT retention_days FROM sites WHERE sites.id = ${site}) || ' days')`;
 
 /** Quotes that outlive their message: approved, and the customer still agrees. */
 const KEPT = `testimonials.status = 'approved' AND EXISTS (SELECT 1 FROM feedback f WHERE f.id = testimonials.feedback_id AND f.consent_publish = 1)`;
@@ -22,7 +23,7 @@ const KEPT = `testimonials.status = 'approved' AND EXISTS (SELECT 1 FROM feedbac
 // A message whose kept quote has no author_keys yet (approved after this run read them) waits for
 // the next run, so no quote is ever unlinked from its customer.
 const EXPIRED = `SELECT id FROM feedback
-  WHERE created_at < ${CUTOFF.replace('%SITE%', 'feedback.site_id')}
+  WHERE created_at < ${cutoff('feedback.site_id')}
     AND NOT EXISTS (SELECT 1 FROM testimonials WHERE testimonials.feedback_id = feedback.id AND testimonials.author_keys IS NULL AND ${KEPT})`;
 
 /** Returns how many messages were deleted. */
@@ -35,7 +36,7 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
       `SELECT testimonials.id, testimonials.site_id AS siteId, json_array(f.email, f.user_email, c.email, c.user_email) AS emails
          FROM testimonials JOIN feedback f ON f.id = testimonials.feedback_id
               LEFT JOIN feedback c ON c.id = f.invited_after AND c.site_id = f.site_id
-        WHERE f.created_at < ${CUTOFF.replace('%SITE%', 'f.site_id')} AND testimonials.author_keys IS NULL AND ${KEPT}`,
+        WHERE f.created_at < ${cutoff('f.site_id')} AND testimonials.author_keys IS NULL AND ${KEPT}`,
     )
     .bind(at)
     .all<{ id: string; siteId: string; emails: string }>();
@@ -64,7 +65,7 @@ export async function enforceRetention(db: D1Database, now: Date): Promise<numbe
     db
       .prepare(
         `DELETE FROM testimonial_edits WHERE testimonial_id IN (${withdrawnKept})
-            OR (created_at < ${CUTOFF.replace('%SITE%', '(SELECT site_id FROM testimonials t WHERE t.id = testimonial_edits.testimonial_id)')}
+            OR (created_at < ${cutoff('(SELECT site_id FROM testimonials t WHERE t.id = testimonial_edits.testimonial_id)')}
                 AND testimonial_id IN (SELECT id FROM testimonials WHERE feedback_id IS NULL))`,
       )
       .bind(at),
