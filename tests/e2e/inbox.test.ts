@@ -106,6 +106,39 @@ describe("support's inbox", () => {
     expect(problems).toEqual([]);
   });
 
+  it('acts only on the message shown, and carries nothing typed for one message over to the next', async () => {
+    const firstText = `The lid of my grinder cracked on day one. ${crypto.randomUUID().slice(0, 8)}`;
+    const secondText = `My bag arrived torn and half empty. ${crypto.randomUUID().slice(0, 8)}`;
+    const email = 'dan?cc=someone@example.com';
+    const first = await sendMessage(site, { message: firstText, rating: 2, email });
+    const second = await sendMessage(site, { message: secondText, rating: 2 });
+    const { page, problems } = await openDashboard(browser());
+    await signIn(page, site.keys.support);
+    await openMessage(page, firstText);
+    const pane = detailPane(page);
+    await pane.getByText(firstText).waitFor();
+    // The customer's address is one recipient: "?" and "&" in it add nothing to the draft.
+    expect(await pane.getByRole('link', { name: email }).getAttribute('href')).toBe(`mailto:${encodeURIComponent(email)}`);
+    await pane.getByRole('textbox', { name: /Internal note/ }).fill('Half-written, about the lid');
+
+    // The next message answers late: "r" meanwhile resolves neither.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(new RegExp(`/v1/feedback/${second}$`), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await listedMessages(page).filter({ hasText: secondText }).click();
+    await page.keyboard.press('r');
+    await page.getByRole('status').getByText('The message is still opening: try again in a moment.').waitFor();
+    release();
+    await pane.getByText(secondText).waitFor();
+    expect(await pane.getByRole('textbox', { name: /Internal note/ }).inputValue()).toBe('');
+    expect((await site.admin.feedback.get(first)).status).toBe('new');
+    expect((await site.admin.feedback.get(second)).status).toBe('new');
+    expect(problems).toEqual([]);
+  });
+
   it('shows a message with HTML and a script as text, and runs none of it', async () => {
     const { page, problems } = await openDashboard(browser());
     await signIn(page, site.keys.admin);

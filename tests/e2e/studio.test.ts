@@ -195,6 +195,51 @@ describe("PR's studio", () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps its alerts and praise when a testimonial status is picked before they arrived', async () => {
+    const { page, problems } = await openDashboard(browser());
+    // The alerts and the praise to quote answer late; the testimonials' status is picked meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/v1\/(feedback\?.*prRisk=true|studio\/candidates)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signIn(page, site.keys.pr);
+    await page.getByRole('main').getByRole('heading', { level: 1, name: 'PR studio' }).waitFor();
+    await page.locator('tandem-studio').getByRole('radio', { name: 'Approved' }).check();
+    release();
+    const s = studio(page);
+    await s.alerts.locator(`a[href="#feedback/${risks.normal}"]`).waitFor();
+    await page.locator('tandem-studio li.card').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('edits the praise picked last, even when a testimonial picked just before answers after it', async () => {
+    const draftOf = await sendMessage(site, { message: 'The Colombia lot is smooth and sweet, lovely every morning.', rating: 5, consent: { publish: true } });
+    const picked = `The Sumatra is earthy and rich, I love it. ${randomUUID().slice(0, 6)}`;
+    await sendMessage(site, { message: picked, rating: 5, consent: { publish: true } });
+    const draft = await site.admin.testimonials.create({ feedbackId: draftOf });
+    const { page, problems } = await openDashboard(browser());
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(new RegExp(`/v1/studio/testimonials/${draft.id}$`), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signIn(page, site.keys.pr);
+    await studioLoaded(page);
+    const s = studio(page);
+    await page.locator(`tandem-studio li.card[data-id="${draft.id}"]`).getByRole('button', { name: /^Open/ }).click();
+    await s.candidate(picked).getByRole('button', { name: /Make a testimonial/ }).click();
+    const late = page.waitForResponse(new RegExp(`/v1/studio/testimonials/${draft.id}$`));
+    release();
+    await late;
+    await s.editor.getByRole('heading', { name: 'New testimonial' }).waitFor();
+    expect(await s.original.textContent()).toContain(picked);
+    expect(await s.original.textContent()).not.toContain('Colombia');
+    expect(problems).toEqual([]);
+  });
+
   it('shows a praise carrying HTML and script as text, never running it', async () => {
     const { page, problems } = await openDashboard(browser());
     await signIn(page, site.keys.pr);

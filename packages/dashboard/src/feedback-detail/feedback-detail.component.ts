@@ -89,22 +89,39 @@ export class TandemFeedbackDetail extends LitElement {
   }
 
   private show(feedback: FeedbackDetail) {
-    if (feedback.id !== this.feedback?.id) this.invitation = undefined;
+    const other = feedback.id !== this.feedback?.id;
+    if (other) this.invitation = undefined;
     this.feedback = feedback;
     this.teams = [...feedback.routes] as Team[];
+    // The fields are reused from message to message: what was typed for one never carries over.
+    if (other) {
+      void this.updateComplete.then(() => {
+        for (const field of this.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('#note, #reason')) field.value = '';
+        const assignee = this.renderRoot.querySelector<HTMLInputElement>('#assignee');
+        if (assignee) assignee.value = feedback.assignee ?? '';
+      });
+    }
   }
 
   /** Runs one change; shows the API's answer, tells the inbox and the live region. */
   private async change(action: (client: AdminClient, id: string) => Promise<FeedbackDetail | void>, done: string) {
     const { client, feedback } = this;
     if (!client || !feedback || this.busy) return false;
+    // The pane still shows the message before while the one picked loads: act on neither.
+    if (feedback.id !== this.feedbackId) {
+      this.dispatchEvent(dashboardEvent('tandem-announce', { message: 'The message is still opening: try again in a moment.' }));
+      return false;
+    }
     this.busy = true;
     this.error = '';
     try {
       const changed = (await action(client, feedback.id)) ?? (await client.feedback.get(feedback.id));
       this.dispatchEvent(dashboardEvent('tandem-feedback-changed', changed));
-      // Another message may be open by now: show the answer only where it belongs.
-      if (this.feedback?.id !== changed.id) return false;
+      // Another message may be open by now: say it was done, but show the answer only where it belongs.
+      if (this.feedback?.id !== changed.id) {
+        this.dispatchEvent(dashboardEvent('tandem-announce', { message: `${done} (on the message before)` }));
+        return false;
+      }
       this.show(changed);
       this.dispatchEvent(dashboardEvent('tandem-announce', { message: done }));
       return true;
@@ -263,7 +280,12 @@ export class TandemFeedbackDetail extends LitElement {
           ${user?.id ? html`<span class="muted">(account ${user.id})</span>` : nothing}
         </dd>
         <dt>Contact</dt>
-        <dd>${f.email ? html`<a href="mailto:${f.email}">${f.email}</a>` : html`<span class="muted">no email: they cannot be answered</span>`}</dd>
+        <dd>
+          ${f.email
+            ? // Encoded: the customer typed it, and "?", "&" in it would add recipients or a subject.
+              html`<a href="mailto:${encodeURIComponent(f.email)}">${f.email}</a>`
+            : html`<span class="muted">no email: they cannot be answered</span>`}
+        </dd>
         ${f.metadata
           ? html`<dt>From the site</dt>
               <dd>${Object.entries(f.metadata).map(([k, v]) => html`<div>${k}: ${String(v)}</div>`)}</dd>`

@@ -48,58 +48,63 @@ export class TandemStudio extends LitElement {
   @state() private editing: Editing;
   @state() private wallRevision = 0;
   @state() private loaded = false;
-  private generation = 0;
+  /** Each list's latest load: an answer to an older one is dropped, and one list never drops another's. */
+  #latest = { alerts: 0, candidates: 0, testimonials: 0 };
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('client') && this.client) void this.reload(this.client);
   }
 
   private async reload(client: AdminClient) {
-    const run = ++this.generation;
-    await Promise.all([this.loadAlerts(client, run), this.loadCandidates(client, run), this.loadTestimonials(client, run)]);
-    if (run === this.generation) this.loaded = true;
+    await Promise.all([this.loadAlerts(client), this.loadCandidates(client), this.loadTestimonials(client)]);
+    this.loaded = true;
   }
 
   /**
    * Open (new or in progress) PR-risk messages, most urgent first, then newest: one page of each
    * urgency from the list route, in order, cut to a page.
    */
-  private async loadAlerts(client: AdminClient, run: number) {
+  private async loadAlerts(client: AdminClient) {
+    const run = ++this.#latest.alerts;
     try {
       const pages = await Promise.all(
         URGENCIES.map((urgency) => client.feedback.list({ prRisk: 'true', status: 'open', urgency, limit: ALERTS })),
       );
-      if (run !== this.generation) return;
+      if (run !== this.#latest.alerts) return;
       const all = pages.flatMap((p) => p.data);
       this.alerts = all.slice(0, ALERTS);
       this.moreAlerts = all.length > ALERTS || pages.some((p) => p.nextCursor !== null);
       this.alertsError = '';
     } catch (e) {
-      if (run === this.generation) this.alertsError = messageOf(e);
+      if (run === this.#latest.alerts) this.alertsError = messageOf(e);
     }
   }
 
-  private async loadCandidates(client: AdminClient, run: number, cursor?: string) {
+  /** The first page, or with `cursor` the next (Load more, which a newer first page overrides). */
+  private async loadCandidates(client: AdminClient, cursor?: string) {
+    const run = cursor ? this.#latest.candidates : ++this.#latest.candidates;
     try {
       const page = await client.testimonials.candidates({ limit: PAGE, cursor });
-      if (run !== this.generation) return;
+      // A newer load, or this page added already (Load more pressed twice).
+      if (run !== this.#latest.candidates || (cursor && cursor !== this.candidatesCursor)) return;
       this.candidates = cursor ? [...this.candidates, ...page.data] : page.data;
       this.candidatesCursor = page.nextCursor;
       this.candidatesError = '';
     } catch (e) {
-      if (run === this.generation) this.candidatesError = messageOf(e);
+      if (run === this.#latest.candidates) this.candidatesError = messageOf(e);
     }
   }
 
-  private async loadTestimonials(client: AdminClient, run: number, cursor?: string) {
+  private async loadTestimonials(client: AdminClient, cursor?: string) {
+    const run = cursor ? this.#latest.testimonials : ++this.#latest.testimonials;
     try {
       const page = await client.testimonials.list({ status: this.testimonialStatus, limit: PAGE, cursor });
-      if (run !== this.generation) return;
+      if (run !== this.#latest.testimonials || (cursor && cursor !== this.testimonialsCursor)) return;
       this.testimonials = cursor ? [...this.testimonials, ...page.data] : page.data;
       this.testimonialsCursor = page.nextCursor;
       this.testimonialsError = '';
     } catch (e) {
-      if (run === this.generation) this.testimonialsError = messageOf(e);
+      if (run === this.#latest.testimonials) this.testimonialsError = messageOf(e);
     }
   }
 
@@ -120,14 +125,14 @@ export class TandemStudio extends LitElement {
     this.testimonialStatus = detail.status;
     this.wallRevision++;
     if (this.client) {
-      const run = ++this.generation;
-      void this.loadTestimonials(this.client, run).then(() => this.loadAlerts(this.client!, run));
+      const client = this.client;
+      void this.loadTestimonials(client).then(() => this.loadAlerts(client));
     }
   };
 
   private showStatus(status: TestimonialStatus) {
     this.testimonialStatus = status;
-    if (this.client) void this.loadTestimonials(this.client, ++this.generation);
+    if (this.client) void this.loadTestimonials(this.client);
   }
 
   override render() {
@@ -199,7 +204,7 @@ export class TandemStudio extends LitElement {
           ? html`<p class="muted">No praise waiting: every consented message has its testimonial.</p>`
           : nothing}
       ${this.candidatesCursor
-        ? html`<button type="button" @click=${() => this.client && this.loadCandidates(this.client, this.generation, this.candidatesCursor!)}>
+        ? html`<button type="button" @click=${() => this.client && this.loadCandidates(this.client, this.candidatesCursor!)}>
             Load more
           </button>`
         : nothing}
@@ -265,7 +270,7 @@ export class TandemStudio extends LitElement {
           </ul>`
         : html`<p class="muted">No ${TESTIMONIAL_STATUS_NAMES[this.testimonialStatus].toLowerCase()} testimonials.</p>`}
       ${this.testimonialsCursor
-        ? html`<button type="button" @click=${() => this.client && this.loadTestimonials(this.client, this.generation, this.testimonialsCursor!)}>
+        ? html`<button type="button" @click=${() => this.client && this.loadTestimonials(this.client, this.testimonialsCursor!)}>
             Load more
           </button>`
         : nothing}

@@ -44,6 +44,8 @@ export class TandemTestimonialEditor extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('candidate') && this.candidate) {
+      // A testimonial still loading was picked before this praise: its answer must not replace it.
+      this.loading++;
       this.detail = undefined;
       this.quote = this.candidate.suggestedQuote ?? '';
       this.author = this.candidate.name ?? '';
