@@ -46,7 +46,11 @@ describe('closing the loop', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     const mailto = await pane.getByRole('link', { name: 'Email the customer' }).getAttribute('href');
     expect(mailto).toMatch(/^mailto:sam%40example\.com\?subject=How%20did%20it%20go%3F&body=/);
-    expect(decodeURIComponent(new URL(mailto!).searchParams.get('body')!)).toContain(url);
+    const body = decodeURIComponent(new URL(mailto!).searchParams.get('body')!);
+    expect(body).toContain(url);
+    // The customer may live in another time zone than the agent: the expiry names the agent's.
+    const zone = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value);
+    expect(body).toMatch(new RegExp(`works until .+ ${zone.replace(/[+]/g, '\\+')}\\.`));
     await pane.getByRole('listitem').filter({ hasText: /Invited by Ana Ruiz \(Support\) on [\s\S]+:\s+no answer yet/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect((await site.admin.feedback.get(complaint)).invitations).toEqual([

@@ -49,6 +49,9 @@ async function addWebhook(page: Page, name: string, url: string, teams: string[]
   await form.getByRole('button', { name: 'Add destination' }).click();
   const once = page.getByRole('group', { name: `Signing secret of ${name}` });
   await once.waitFor();
+  // The form is back to its start, ready for the next one: a webhook for support.
+  expect(await form.getByRole('radio', { name: 'Webhook' }).isChecked()).toBe(true);
+  expect(await Promise.all(['Support', 'Product', 'PR'].map((team) => form.getByRole('checkbox', { name: team, exact: true }).isChecked()))).toEqual([true, false, false]);
   return once.getByRole('textbox').inputValue();
 }
 

@@ -5,6 +5,12 @@ const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 
 export const when = (iso: string): string => DATE.format(new Date(iso));
 
+// For text a customer reads, who may live in another time zone than the agent: the zone is named.
+const DATE_AND_ZONE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+
+/** `when`, with the time zone named ("30 Nov 2026, 18:00:00 CET"). */
+export const whenWithZone = (iso: string): string => DATE_AND_ZONE.format(new Date(iso));
+
 export const STATUS_NAMES = { new: 'New', in_progress: 'In progress', resolved: 'Resolved', archived: 'Archived' } as const;
 export type Status = keyof typeof STATUS_NAMES;
 export const STATUSES = Object.keys(STATUS_NAMES) as Status[];

@@ -132,7 +132,7 @@ export class TandemDestinations extends LitElement {
         <legend>Kind</legend>
         ${(['webhook', 'slack'] as const).map(
           (kind) => html`<label>
-            <input type="radio" name="kind" value=${kind} .checked=${this.addKind === kind} @change=${() => (this.addKind = kind)} />
+            <input type="radio" name="kind" value=${kind} .checked=${this.addKind === kind} ?checked=${this.addKind === kind} @change=${() => (this.addKind = kind)} />
             ${KIND_NAMES[kind]}
           </label>`,
         )}
@@ -178,7 +178,7 @@ export class TandemDestinations extends LitElement {
       <fieldset aria-describedby=${describe('routes')}>
         <legend>Teams it receives</legend>
         ${ROUTES.map(
-          (r) => html`<label><input type="checkbox" data-team=${r} .checked=${values.routes.includes(r)} /> ${ROUTE_NAMES[r]}</label>`,
+          (r) => html`<label><input type="checkbox" data-team=${r} .checked=${values.routes.includes(r)} ?checked=${values.routes.includes(r)} /> ${ROUTE_NAMES[r]}</label>`,
         )}
       </fieldset>
       <p id="${prefix}-routes-error" class="error">${e.routes}</p>
@@ -250,6 +250,7 @@ export class TandemDestinations extends LitElement {
       const { secret, ...destination } = made;
       this.items = [...this.items, destination];
       this.addErrors = {};
+      // The checked attributes are the defaults reset() goes back to (the properties alone leave none).
       form.reset();
       this.addKind = 'webhook';
       this.created = secret ? { name: made.name, secret } : undefined;

@@ -13,6 +13,7 @@ import {
   STATUSES,
   urgencyName,
   when,
+  whenWithZone,
   type Status,
 } from '../format.js';
 import { can, ROLE_NAMES, type Role } from '../session.js';
@@ -419,7 +420,7 @@ export class TandemFeedbackDetail extends LitElement {
     const subject = 'How did it go?';
     const body =
       `Hello,\n\nYou wrote to us a little while ago, and we hope it is sorted now. Would you tell us how it went? ` +
-      `It takes a minute:\n\n${invitation.url}\n\nThe link works until ${when(invitation.expiresAt)}.\n\nThank you!`;
+      `It takes a minute:\n\n${invitation.url}\n\nThe link works until ${whenWithZone(invitation.expiresAt)}.\n\nThank you!`;
     const mailto = `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
     return html`<div class="new-link">
       <label for="invitation-link">Link to send to ${email} <span class="muted">(shown once)</span></label>
