@@ -69,6 +69,8 @@ describe("support's inbox", () => {
 
     await pane.getByRole('button', { name: 'Assign to me' }).click();
     await pane.getByText('Assigned to Ana Ruiz', { exact: true }).waitFor();
+    // The button went with it: focus is in the assignee's field, not lost to the page.
+    await expect.poll(() => hasFocus(pane.getByRole('textbox', { name: 'Assignee' }))).toBe(true);
 
     // The triage sent it to support and PR; support takes PR off and says why.
     await pane.getByRole('checkbox', { name: 'PR', exact: true }).uncheck();

@@ -393,6 +393,8 @@ describe('settings for everyone', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('row').filter({ hasText: made.hint }).getByText(/^Revoked /).waitFor();
     expect((await site.admin.keys.list()).data.find((k) => k.id === made.id)!.revokedAt).not.toBeNull();
+    // The Revoke button that had focus is gone: focus is on the list's heading, not lost to the page.
+    await expect.poll(() => hasFocus(page.getByRole('heading', { level: 2, name: 'Keys' }))).toBe(true);
     expect(problems).toEqual([]);
   });
 

@@ -162,10 +162,13 @@ export class TandemFeedbackDetail extends LitElement {
     void this.change((c, id) => c.feedback.assign(id, { assignee, ...this.by }), assignee ? `Assigned to ${assignee}.` : 'Unassigned.');
   }
 
-  private assignTo(assignee: string | null) {
+  private async assignTo(assignee: string | null) {
     const field = this.renderRoot.querySelector<HTMLInputElement>('#assignee');
     if (field) field.value = assignee ?? '';
-    void this.change((c, id) => c.feedback.assign(id, { assignee, ...this.by }), assignee ? `Assigned to ${assignee}.` : 'Unassigned.');
+    const done = await this.change((c, id) => c.feedback.assign(id, { assignee, ...this.by }), assignee ? `Assigned to ${assignee}.` : 'Unassigned.');
+    // "Assign to me" and "Unassign" go once they are done: focus stays in the assignee's form.
+    await this.updateComplete;
+    if (done && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLInputElement>('#assignee')?.focus();
   }
 
   private toggleTeam(team: Team, on: boolean) {
@@ -345,10 +348,10 @@ export class TandemFeedbackDetail extends LitElement {
                 <input id="assignee" type="text" maxlength="100" .value=${f.assignee ?? ''} placeholder="A name or email" />
                 <button type="submit" ?disabled=${this.busy}>Assign</button>
                 ${this.actor && f.assignee !== this.actor
-                  ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.assignTo(this.actor)}>Assign to me</button>`
+                  ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.assignTo(this.actor)}>Assign to me</button>`
                   : nothing}
                 ${f.assignee
-                  ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.assignTo(null)}>Unassign</button>`
+                  ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.assignTo(null)}>Unassign</button>`
                   : nothing}
               </div>
             </form>

@@ -61,7 +61,7 @@ export class TandemKeys extends LitElement {
 
   override render() {
     return html`
-      <h2 id="keys-heading">Keys</h2>
+      <h2 id="keys-heading" tabindex="-1">Keys</h2>
       <p class="hint muted">
         A publishable key (<code>pk_…</code>) goes in your pages; a secret key (<code>sk_…</code>) signs in here or calls the
         API from a server, with a role. Only a hash of a secret key is kept: a lost one is revoked and replaced.
@@ -210,6 +210,9 @@ export class TandemKeys extends LitElement {
       }
       this.keys = this.keys.map((x) => (x.id === revoked.id ? revoked : x));
       this.dispatchEvent(dashboardEvent('tandem-announce', { message: `${k.hint} revoked.` }));
+      // Its Revoke button, which had focus, is gone: keep the keyboard user in the list.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#keys-heading')?.focus();
     } catch (e) {
       // The last live admin key (409 last_admin_key), in the API's words.
       this.error = errorMessage(e);
