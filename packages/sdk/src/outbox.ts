@@ -60,11 +60,12 @@ const MAX_ENTRIES = 20;
  * will not change). A captive portal's page, a proxy's 403 or an answer that cannot be read is
  * not the API's verdict: such a message is kept and tried again.
  */
-const refused = (error: unknown): boolean =>
+const refused = (error: unknown): error is TandemError =>
   error instanceof TandemError && !error.retryable && error.detail !== undefined;
 
 /** The API's refusals that are about the site's setup, not the message: a kept message waits them out. */
 const SETUP: TandemErrorCode[] = ['unauthorized', 'forbidden', 'origin_not_allowed'];
+const setupRefused = (error: unknown): boolean => refused(error) && SETUP.includes(error.code);
 
 /** A kept message older than this is given up: a customer's words and email never sit in a browser for good. */
 export const OUTBOX_MAX_AGE_DAYS = 30;
@@ -152,7 +153,7 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
     } catch (error) {
       // Refused for good (invalid…): sending it again would fail the same way. A message already
       // kept outlives a refusal of the site's setup, which the site can fix.
-      if (refused(error) && !(waiting && SETUP.includes((error as TandemError).code))) remove(entry.key);
+      if (refused(error) && !(waiting && setupRefused(error))) remove(entry.key);
       throw error;
     }
   }
@@ -184,7 +185,7 @@ export function createOutbox(options: OutboxOptions, client: PublicApi = publicA
             // Still offline, the API failing or busy, or the site's setup refused: the rest would
             // fail too. A refused message was crossed out by attempt(), and one only something on
             // the way refused stays kept: go on with the next.
-            if (!(error instanceof TandemError) || error.retryable || (refused(error) && SETUP.includes(error.code))) break;
+            if (!(error instanceof TandemError) || error.retryable || setupRefused(error)) break;
           }
         }
         return sent;

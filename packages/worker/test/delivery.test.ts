@@ -488,18 +488,22 @@ describe('the queue consumer', () => {
     expect(await hook.received()).toEqual([]);
   });
 
-  it('sends Slack a readable message: label, team, urgency, rating, topics, the words as text, and a link', async () => {
+  /** Sends `body` to a new site whose Slack destination takes support's messages: the message's id and what Slack got. */
+  async function sentToSlack(body: Record<string, unknown>) {
     const site = await createSite();
     const slack = receiver();
     await createDestination(site, { kind: 'slack', url: slack.url, routes: ['support'] });
     const { queue, sent } = recordingQueue();
-    const message = 'My refund never arrived <!channel> & the <b>order</b> page > says "paid".\nStill waiting.';
-    const id = await sendFeedback(site, queue, { message, rating: 2, name: 'Sam Lee', pageUrl: 'https://shop.example/orders?x=<1>' });
+    const id = await sendFeedback(site, queue, body);
     await consume(sent);
+    return { id, got: (await slack.received())[0]! };
+  }
 
-    const [got] = await slack.received();
-    expect(got!.headers['webhook-signature']).toBeUndefined();
-    const { text, blocks } = JSON.parse(got!.body) as { text: string; blocks: { type: string; text?: { text: string }; elements?: { text: string }[] }[] };
+  it('sends Slack a readable message: label, team, urgency, rating, topics, the words as text, and a link', async () => {
+    const message = 'My refund never arrived <!channel> & the <b>order</b> page > says "paid".\nStill waiting.';
+    const { id, got } = await sentToSlack({ message, rating: 2, name: 'Sam Lee', pageUrl: 'https://shop.example/orders?x=<1>' });
+    expect(got.headers['webhook-signature']).toBeUndefined();
+    const { text, blocks } = JSON.parse(got.body) as { text: string; blocks: { type: string; text?: { text: string }; elements?: { text: string }[] }[] };
     const shown = [blocks[0]!.text!.text, blocks[1]!.text!.text, blocks[2]!.elements![0]!.text].join('\n');
     expect(blocks[0]!.text!.text).toMatch(/^\*New complaint\* · for support · urgency \*(normal|high|critical)\* · ★★☆☆☆ 2\/5$/);
     // The customer's words as text: never a mention, a link or markup.
@@ -515,16 +519,10 @@ describe('the queue consumer', () => {
   });
 
   it('asks Slack to show the customer’s words verbatim: an address or #channel in them is never made a link, ours still is', async () => {
-    const site = await createSite();
-    const slack = receiver();
-    await createDestination(site, { kind: 'slack', url: slack.url, routes: ['support'] });
-    const { queue, sent } = recordingQueue();
     const message = 'Your refund page is broken, use https://refunds-northwind.example/login instead, or ask in #general.';
-    const id = await sendFeedback(site, queue, { message, rating: 1, name: 'Sam at www.sam.example', pageUrl: 'https://shop.example/#general' });
-    await consume(sent);
-
+    const { id, got } = await sentToSlack({ message, rating: 1, name: 'Sam at www.sam.example', pageUrl: 'https://shop.example/#general' });
     type Text = { type: string; text: string; verbatim?: boolean };
-    const { blocks } = JSON.parse((await slack.received())[0]!.body) as { blocks: { text?: Text; elements?: Text[] }[] };
+    const { blocks } = JSON.parse(got.body) as { blocks: { text?: Text; elements?: Text[] }[] };
     const texts = blocks.flatMap((b) => [...(b.text ? [b.text] : []), ...(b.elements ?? [])]);
     const words = texts.filter((t) => /refunds-northwind|www\.sam\.example|shop\.example/.test(t.text));
     expect(words.map((t) => t.text).join('\n')).toMatch(/refunds-northwind[\s\S]*www\.sam\.example[\s\S]*shop\.example/);

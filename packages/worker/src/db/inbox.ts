@@ -5,7 +5,7 @@
 import type { Route } from '@tandem/triage';
 import { newId } from '../lib/ids.js';
 import type { Feedback } from '../schemas/feedback.js';
-import type { ByWhom, FeedbackDetail, FeedbackEvent } from '../schemas/inbox.js';
+import type { ByWhom, FeedbackDetail, FeedbackEvent, Invitation } from '../schemas/inbox.js';
 import { EFFECTIVE_ROUTES, findFeedback } from './feedback.js';
 import { listInvitations } from './invitations.js';
 
@@ -93,11 +93,12 @@ export async function addNote(
 
 /**
  * One message with the override's who, when and why, its log and the invitations sent after it,
- * oldest first; null for another site's.
+ * oldest first; null for another site's. Opened with every message in the inbox: the three reads
+ * go at once.
  */
 export async function findFeedbackDetail(db: D1Database, siteId: string, id: string): Promise<FeedbackDetail | null> {
-  const feedback = await findFeedback(db, siteId, id);
-  return feedback && (await feedbackDetails(db, siteId, [feedback]))[0]!;
+  const [feedback, details] = await Promise.all([findFeedback(db, siteId, id), detailsOf(db, siteId, [id])]);
+  return feedback && withDetails(feedback, details);
 }
 
 /**
@@ -105,27 +106,36 @@ export async function findFeedbackDetail(db: D1Database, siteId: string, id: str
  * their number (an export must stay within the Workers' queries per request).
  */
 export async function feedbackDetails(db: D1Database, siteId: string, messages: Feedback[]): Promise<FeedbackDetail[]> {
-  const ids = JSON.stringify(messages.map((f) => f.id));
-  const [{ results }, invitations] = await Promise.all([
+  const details = await detailsOf(db, siteId, messages.map((f) => f.id));
+  return messages.map((feedback) => withDetails(feedback, details));
+}
+
+type Details = { events: (EventRow & { feedback_id: string })[]; invitations: Map<string, Invitation[]> };
+
+/** The logs and invitations of these messages, in two reads. */
+async function detailsOf(db: D1Database, siteId: string, ids: string[]): Promise<Details> {
+  const [{ results: events }, invitations] = await Promise.all([
     db
       .prepare(
         `SELECT feedback_id, ${EVENT_COLUMNS} FROM feedback_events
           WHERE site_id = ? AND feedback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
       )
-      .bind(siteId, ids)
+      .bind(siteId, JSON.stringify(ids))
       .all<EventRow & { feedback_id: string }>(),
-    listInvitations(db, siteId, messages.map((f) => f.id)),
+    listInvitations(db, siteId, ids),
   ]);
-  return messages.map((feedback) => {
-    const events = results.filter((r) => r.feedback_id === feedback.id).map(toEvent);
-    const overridden = feedback.triageRoutes && events.filter((e) => e.kind === 'routes').at(-1);
-    return {
-      ...feedback,
-      override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
-      events,
-      invitations: invitations.get(feedback.id) ?? [],
-    };
-  });
+  return { events, invitations };
+}
+
+function withDetails(feedback: Feedback, { events: rows, invitations }: Details): FeedbackDetail {
+  const events = rows.filter((r) => r.feedback_id === feedback.id).map(toEvent);
+  const overridden = feedback.triageRoutes && events.filter((e) => e.kind === 'routes').at(-1);
+  return {
+    ...feedback,
+    override: overridden ? { by: overridden.by, at: overridden.at, reason: overridden.reason } : null,
+    events,
+    invitations: invitations.get(feedback.id) ?? [],
+  };
 }
 
 const EVENT_COLUMNS = 'id, kind, old_value, new_value, reason, key_id, role, actor, created_at';

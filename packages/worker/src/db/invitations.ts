@@ -97,7 +97,9 @@ export async function listInvitations(db: D1Database, siteId: string, feedbackId
       answeredAt: r.answered_at,
       by: { keyId: r.key_id, role: r.role, actor: r.actor },
     };
-    byMessage.set(r.feedback_id, [...(byMessage.get(r.feedback_id) ?? []), invitation]);
+    const list = byMessage.get(r.feedback_id) ?? [];
+    if (!list.length) byMessage.set(r.feedback_id, list);
+    list.push(invitation);
   }
   return byMessage;
 }

@@ -86,11 +86,12 @@ export function slackMessage(event: DeliveryEvent): SlackMessage {
  * gets the room the others leave.
  */
 function contextLine(f: FeedbackEventData): string {
-  const before = [f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '', f.name ? `From ${escapeSlack(f.name)}` : ''];
-  const link = `<${f.link}|Open in Tandem>`;
-  if (!f.pageUrl) return [...before, link].filter(Boolean).join(SEPARATOR);
-  const room = TEXT_LIMIT - [...before, 'On ', link].filter(Boolean).join(SEPARATOR).length;
-  return [...before, `On ${escapeWithin(f.pageUrl, room)}`, link].filter(Boolean).join(SEPARATOR);
+  const line = (page: string) =>
+    [f.topics.length ? `Topics: ${escapeSlack(f.topics.join(', '))}` : '', f.name ? `From ${escapeSlack(f.name)}` : '', page, `<${f.link}|Open in Tandem>`]
+      .filter(Boolean)
+      .join(SEPARATOR);
+  if (!f.pageUrl) return line('');
+  return line(`On ${escapeWithin(f.pageUrl, TEXT_LIMIT - line('On ').length)}`);
 }
 
 /** A surge names its topic in the notification line itself: that is what PR needs first. */
